@@ -1,0 +1,95 @@
+/**
+ * `npm run setup`: makes the machine ready to run notebooks, idempotently.
+ * 1. a project-local Python venv (.venv) with requirements.txt installed (JupyterLab, nbconvert,
+ *    nbclient, plotly's JupyterLab renderer), skipped when its stamp matches;
+ * 2. the tslab kernel registered inside that venv only (never the user's global Jupyter);
+ * 3. dist/assets/plotly.min.js minified once from the plotly.js-dist package.
+ * A second run changes nothing and takes well under a second.
+ */
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME, PLOTLY_MIN_JS, ROOT, VENV_DIR, rel, venvPython } from "../paths";
+import { writeFileAtomic } from "../fsutil";
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd: ROOT });
+  if (r.error) throw new Error(`setup: could not run ${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`setup: ${cmd} ${args.join(" ")} exited with ${r.status}`);
+}
+
+/** Creates .venv and installs requirements.txt unless the stamp says it is already done. */
+export function ensureVenv(): boolean {
+  const requirements = fs.readFileSync(path.join(ROOT, "requirements.txt"));
+  const stampFile = path.join(VENV_DIR, ".selloff-lab-stamp");
+  const want = createHash("sha256").update(requirements).digest("hex");
+  if (fs.existsSync(venvPython()) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === want) {
+    return false;
+  }
+  const python = process.env.PYTHON || "python3";
+  console.log(`setup: creating ${rel(VENV_DIR)} with ${python} and installing requirements.txt`);
+  if (!fs.existsSync(venvPython())) run(python, ["-m", "venv", VENV_DIR]);
+  run(venvPython(), ["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", path.join(ROOT, "requirements.txt")]);
+  fs.writeFileSync(stampFile, want);
+  return true;
+}
+
+/** The kernel spec: tslab started by the machine's node, from this project's node_modules. */
+export function kernelSpec(): object {
+  return {
+    argv: ["node", path.join(ROOT, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+    display_name: KERNEL_DISPLAY_NAME,
+    language: "typescript",
+    env: { TZ: "UTC", NODE_NO_WARNINGS: "1" },
+  };
+}
+
+/** Writes the kernel spec into .venv/share/jupyter/kernels/<name>/ if it differs. */
+export function ensureKernel(): boolean {
+  const file = path.join(VENV_DIR, "share", "jupyter", "kernels", KERNEL_NAME, "kernel.json");
+  const text = JSON.stringify(kernelSpec(), null, 2) + "\n";
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, text);
+  console.log(`setup: registered kernel "${KERNEL_DISPLAY_NAME}" in ${rel(file)}`);
+  return true;
+}
+
+/** Minifies plotly.js-dist once into dist/assets/plotly.min.js (keyed by plotly's version). */
+export function ensurePlotlyMin(): boolean {
+  const pkgDir = path.dirname(require.resolve("plotly.js-dist/package.json"));
+  const version: string = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")).version;
+  const banner = `/*! plotly.js v${version} | (c) Plotly, Inc. | MIT License | minified by selloff-lab from plotly.js-dist */\n`;
+  if (fs.existsSync(PLOTLY_MIN_JS)) {
+    const fd = fs.openSync(PLOTLY_MIN_JS, "r");
+    const head = Buffer.alloc(banner.length);
+    fs.readSync(fd, head, 0, banner.length, 0);
+    fs.closeSync(fd);
+    if (head.toString("utf8") === banner) return false;
+  }
+  // esbuild is a build tool only; it is loaded lazily so that the rest of src/ never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const source = fs.readFileSync(path.join(pkgDir, "plotly.js"), "utf8");
+  const { code } = esbuild.transformSync(source, { minify: true, legalComments: "none", charset: "utf8" });
+  fs.mkdirSync(path.dirname(PLOTLY_MIN_JS), { recursive: true });
+  writeFileAtomic(PLOTLY_MIN_JS, banner + code);
+  console.log(`setup: wrote ${rel(PLOTLY_MIN_JS)} (${(code.length / 1e6).toFixed(2)} MB)`);
+  return true;
+}
+
+export function main(): void {
+  const t0 = Date.now();
+  const changed = [ensureVenv(), ensureKernel(), ensurePlotlyMin()].some(Boolean);
+  if (changed) console.log(`setup: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,2 @@
+export { ROOT } from "./paths";
+export function hello(): string { return "hi"; }

@@ -1,0 +1,169 @@
+"""Execute notebooks through the tslab kernel and export them to HTML, in one Python process.
+
+Called by `npm run report` / `npm run refresh` (dist/cli/report.js); not meant to be run by hand.
+
+    python execute.py --out DIR [--timeout S] [--workers N] [--html] NOTEBOOK...
+
+For each notebook it writes DIR/<name>.ipynb (the executed notebook) and, with --html,
+DIR/<name>.html (nbconvert's lab template, without any CDN script; plotly outputs are turned
+into placeholders that ../assets/selloff-charts.js draws with ../assets/plotly.min.js).
+Notebooks run concurrently (--workers kernels at a time). On stdout it prints one JSON line per
+notebook: {"notebook", "ok", "seconds", "error"?: {"cell", "message"}}. Exit code 0 when every
+notebook ran without error, 1 otherwise, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+KERNEL_NAME = "selloff-lab"
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def chart_placeholder(figure: dict, fallback_id: str) -> str:
+    """The HTML that stands for one plotly figure in an exported page.
+
+    Mirrors chartPlaceholderHtml() in src/export.ts: a div and the figure as JSON in a
+    <script type="application/json">, with <, > and & escaped so that text from the articles can
+    never close the script element.
+    """
+    meta = (figure.get("layout") or {}).get("meta") or {}
+    chart = meta.get("chart") if isinstance(meta, dict) else None
+    chart_id = str((chart or {}).get("id") or fallback_id)
+    data = json.dumps(figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    dom_id = "chart-" + re.sub(r"[^A-Za-z0-9_-]", "-", chart_id)
+    return (
+        f'<div class="selloff-chart" id="{html.escape(dom_id)}" data-chart-id="{html.escape(chart_id)}"></div>\n'
+        f'<script type="application/json" class="selloff-chart-data" data-for="{html.escape(dom_id)}">{data}</script>\n'
+    )
+
+
+def for_export(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """A copy of `nb` in which every plotly output is replaced by its HTML placeholder."""
+    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    n = 0
+    for cell in copy.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data")
+            if data and PLOTLY_MIME in data:
+                n += 1
+                out["data"] = {"text/html": chart_placeholder(data[PLOTLY_MIME], f"{stem}-{n}")}
+    return copy
+
+
+def make_exporter():
+    from nbconvert import HTMLExporter
+
+    here = Path(__file__).resolve().parent
+    exporter = HTMLExporter(
+        template_name="selloff",
+        extra_template_basedirs=[str(here / "templates")],
+    )
+    exporter.exclude_input_prompt = False
+    return exporter
+
+
+def error_of(nb: nbformat.NotebookNode, exc: BaseException) -> dict:
+    """Finds the failing cell (1-based index among all cells) and a short message."""
+    if isinstance(exc, CellTimeoutError):
+        kind = "timed out"
+    elif isinstance(exc, DeadKernelError):
+        kind = "kernel died"
+    else:
+        kind = "failed"
+    failing = None
+    for i, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error" or (
+                out.get("output_type") == "stream" and out.get("name") == "stderr"
+            ):
+                failing = failing or i
+    # the cell being executed when the exception came: the last one with an execution count
+    if failing is None:
+        for i, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type == "code" and cell.get("execution_count"):
+                failing = i
+    text = ANSI.sub("", str(exc)).strip()
+    lines = [l for l in text.splitlines() if l.strip()]
+    # nbclient's message opens with the cell source; the error text is at its end
+    message = "\n".join(lines[-6:]) if lines else kind
+    return {"cell": failing, "kind": kind, "message": message}
+
+
+async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem: asyncio.Semaphore, exporter) -> dict:
+    async with sem:
+        t0 = time.monotonic()
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name=KERNEL_NAME,
+            record_timing=False,
+            allow_errors=False,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        result = {"notebook": str(path), "ok": True}
+        try:
+            await client.async_execute()
+            # tslab reports some failures only as stderr text with an error reply; nbclient
+            # raises for the reply, and this catches any stderr that slipped through.
+            for i, cell in enumerate(nb.cells, start=1):
+                for out in cell.get("outputs", []):
+                    if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                        raise CellExecutionError(f"stderr output in cell {i}: {out.get('text', '')}", "stderr", "")
+        except BaseException as exc:  # noqa: BLE001 - any failure is reported, never swallowed
+            result["ok"] = False
+            result["error"] = error_of(nb, exc)
+        result["seconds"] = round(time.monotonic() - t0, 3)
+        if result["ok"]:
+            nb.metadata.pop("widgets", None)
+            nbformat.write(nb, out_dir / path.name)
+            if want_html:
+                body, _ = exporter.from_notebook_node(for_export(nb, path.stem))
+                (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
+        return result
+
+
+async def main_async(args) -> int:
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    exporter = make_exporter() if args.html else None
+    sem = asyncio.Semaphore(max(1, args.workers))
+    tasks = [run_one(Path(p), out_dir, args.timeout, args.html, sem, exporter) for p in args.notebooks]
+    ok = True
+    for coro in asyncio.as_completed(tasks):
+        result = await coro
+        ok = ok and result["ok"]
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0 if ok else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--html", action="store_true")
+    parser.add_argument("notebooks", nargs="+")
+    args = parser.parse_args()
+    return asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+/** Every data check in one place: what `npm run validate` and the report run before anything else. */
+import { DATA_DIR } from "./paths";
+import { readLedger } from "./ledger";
+import { uncoveredTokens } from "./numbers";
+
+/** Problems in the data files under `dataDir`, as `file:line: field problem` lines (empty when valid). */
+export function validateAll(dataDir: string = DATA_DIR): string[] {
+  const { ledger, errors } = readLedger(dataDir);
+  const problems = errors.map((e) => e.message);
+  if (errors.length === 0) {
+    for (const a of ledger.articles) {
+      for (const t of uncoveredTokens(a.id, a.text, ledger.claims, ledger.exclusions)) {
+        problems.push(`data/articles/${a.id}.txt: number "${t.text}" (in "…${t.context}…") is in no claim quote of data/claims.csv and no context of data/claims-excluded.csv`);
+      }
+    }
+  }
+  return problems;
+}
