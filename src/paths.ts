@@ -20,7 +20,8 @@ export function venvPython(): string {
   return path.join(VENV_DIR, "bin", "python");
 }
 
-/** The path of `file` relative to the project root, with forward slashes, for messages. */
+/** The path of `file` relative to the project root (absolute when outside it), for messages. */
 export function rel(file: string): string {
-  return path.relative(ROOT, file).split(path.sep).join("/");
+  const r = path.relative(ROOT, file);
+  return r.startsWith("..") || path.isAbsolute(r) ? path.resolve(file) : r.split(path.sep).join("/");
 }

@@ -77,39 +77,30 @@ def make_exporter():
     return exporter
 
 
-def error_of(nb: nbformat.NotebookNode, exc: BaseException) -> dict:
-    """Finds the failing cell (1-based index among all cells) and a short message."""
+def error_of(cell_index: int | None, exc: BaseException) -> dict:
+    """The failing cell (1-based index among all cells, markdown included) and a short message."""
     if isinstance(exc, CellTimeoutError):
         kind = "timed out"
     elif isinstance(exc, DeadKernelError):
         kind = "kernel died"
     else:
         kind = "failed"
-    failing = None
-    for i, cell in enumerate(nb.cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "error" or (
-                out.get("output_type") == "stream" and out.get("name") == "stderr"
-            ):
-                failing = failing or i
-    # the cell being executed when the exception came: the last one with an execution count
-    if failing is None:
-        for i, cell in enumerate(nb.cells, start=1):
-            if cell.cell_type == "code" and cell.get("execution_count"):
-                failing = i
     text = ANSI.sub("", str(exc)).strip()
-    lines = [l for l in text.splitlines() if l.strip()]
+    lines = [l for l in text.splitlines() if l.strip() and not set(l.strip()) <= {"-"}]
     # nbclient's message opens with the cell source; the error text is at its end
-    message = "\n".join(lines[-6:]) if lines else kind
-    return {"cell": failing, "kind": kind, "message": message}
+    message = "\n".join(lines[-8:]) if lines else kind
+    return {"cell": None if cell_index is None else cell_index + 1, "kind": kind, "message": message}
 
 
 async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem: asyncio.Semaphore, exporter) -> dict:
     async with sem:
         t0 = time.monotonic()
         nb = nbformat.read(path, as_version=4)
+        current = {"index": None}
+
+        def on_cell_start(cell, cell_index):
+            current["index"] = cell_index
+
         client = NotebookClient(
             nb,
             timeout=timeout,
@@ -117,6 +108,7 @@ async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem:
             record_timing=False,
             allow_errors=False,
             resources={"metadata": {"path": str(path.parent)}},
+            on_cell_start=on_cell_start,
         )
         result = {"notebook": str(path), "ok": True}
         try:
@@ -126,10 +118,11 @@ async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem:
             for i, cell in enumerate(nb.cells, start=1):
                 for out in cell.get("outputs", []):
                     if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                        raise CellExecutionError(f"stderr output in cell {i}: {out.get('text', '')}", "stderr", "")
+                        current["index"] = i - 1
+                        raise CellExecutionError(f"stderr output: {out.get('text', '')}", "stderr", "")
         except BaseException as exc:  # noqa: BLE001 - any failure is reported, never swallowed
             result["ok"] = False
-            result["error"] = error_of(nb, exc)
+            result["error"] = error_of(current["index"], exc)
         result["seconds"] = round(time.monotonic() - t0, 3)
         if result["ok"]:
             nb.metadata.pop("widgets", None)
