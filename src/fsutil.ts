@@ -5,7 +5,7 @@ import * as path from "node:path";
 /**
  * Writes `data` to `file` through a temporary file in the same folder and a rename, so a reader
  * sees either the old file or the new one, never a partial write.
- * @example writeFileAtomic("out/x.json", "{}\n");
+ * The temporary file is removed if the write fails.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as dfd from "danfojs-node";
 import { DataError, DataErrors, parseCsv, parseNumberField, type CsvTable } from "./csv";
-import { DATA_DIR, ROOT } from "./paths";
+import { DATA_DIR } from "./paths";
 import { QUALIFIERS, type Article, type Claim, type Exclusion, type Qualifier, type Section, type Term } from "./types";
 
 export const ARTICLE_COLUMNS = ["id", "title", "outlet", "author", "published", "published_basis", "language", "seed", "seed_start", "seed_end", "trimmed", "description"] as const;
@@ -61,7 +61,8 @@ export function isIsoDateOrRange(s: string): boolean {
 
 function readTable(dataDir: string, name: string, columns: readonly string[], errors: DataError[]): CsvTable | null {
   const file = path.join(dataDir, name);
-  const label = path.relative(ROOT, file).split(path.sep).join("/") || name;
+  // files are named by their place in the project (data/claims.csv), also when a copy is read
+  const label = `data/${name}`;
   if (!fs.existsSync(file)) {
     errors.push(new DataError(label, 0, "", "does not exist"));
     return null;
@@ -129,7 +130,7 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       }
       const textFile = path.join(dataDir, "articles", `${v.id}.txt`);
       let text = "";
-      if (!fs.existsSync(textFile)) err(at, line, "id", `has no article text (expected ${path.relative(ROOT, textFile)})`);
+      if (!fs.existsSync(textFile)) err(at, line, "id", `has no article text (expected data/articles/${v.id}.txt)`);
       else {
         const bytes = fs.readFileSync(textFile);
         text = bytes.toString("utf8");

@@ -1,0 +1,60 @@
+/**
+ * Every exported page and chart opens from file:// with the network blocked, draws every chart
+ * it contains (one plotly SVG root per chart placeholder) and logs no console error.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, skipBrowser } from "../support/browser";
+import { listFiles } from "../support/files";
+
+const report = inject("report");
+const pages = report.result.ok ? listFiles(report.dir).filter((f) => /^(charts|notebooks)\/.*\.html$/.test(f) || f === "index.html") : [];
+
+describe.skipIf(skipBrowser())("exported HTML, offline in headless Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the report produced pages to check", () => {
+    expect(report.result.problems).toEqual([]);
+    expect(pages.some((p) => p.startsWith("charts/"))).toBe(true);
+    expect(pages.some((p) => p.startsWith("notebooks/"))).toBe(true);
+  });
+
+  it.each(pages)("%s draws every chart with no network and no console error", async (page) => {
+    const file = path.join(report.dir, page);
+    const expected = (fs.readFileSync(file, "utf8").match(/class="selloff-chart-data"/g) ?? []).length;
+    const context = await browser.newContext({ offline: true });
+    const tab = await context.newPage();
+    const problems: string[] = [];
+    const network: string[] = [];
+    tab.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    tab.on("pageerror", (e) => problems.push(e.message));
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith("file://")) return route.continue();
+      network.push(url);
+      return route.abort();
+    });
+    await tab.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    if (expected > 0) {
+      await tab.waitForFunction((n) => document.querySelectorAll(".selloff-chart .main-svg").length >= n, expected, { timeout: 30_000 });
+    }
+    const drawn = await tab.evaluate(() => document.querySelectorAll(".selloff-chart").length);
+    const roots = await tab.evaluate(() => Array.from(document.querySelectorAll(".selloff-chart")).filter((d) => d.querySelector("svg.main-svg")).length);
+    expect(drawn).toBe(expected);
+    expect(roots).toBe(expected);
+    expect(problems).toEqual([]);
+    expect(network).toEqual([]);
+    await context.close();
+  });
+});

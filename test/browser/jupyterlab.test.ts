@@ -1,0 +1,151 @@
+/**
+ * The notebooks in real JupyterLab (from .venv) in headless Chromium: Run All draws the plotly
+ * charts, and a saved notebook reopened without running still shows them (plotly's JSON output
+ * renders even in an untrusted notebook). Works on a copy of notebooks/ so nothing committed
+ * is touched.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KERNEL_NAME, ROOT, VENV_DIR } from "../../src/paths";
+import { listNotebooks, notebookFigures } from "../../src/report";
+import { launch, skipBrowser } from "../support/browser";
+
+const notebook = listNotebooks().find((nb) => notebookFigures(JSON.parse(fs.readFileSync(nb, "utf8"))).length > 0);
+const name = notebook ? path.basename(notebook) : "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`jupyter lab exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`jupyter lab did not answer at ${url} within 120 s:\n${log()}`);
+}
+
+/** Counts plotly SVG roots drawn inside the notebook panel. */
+const countPlots = (page: Page) => page.evaluate(() => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length);
+
+describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
+  let browser: Browser;
+  let lab: ChildProcess;
+  let work = "";
+  let base = "";
+  let output = "";
+  const expectedCharts = notebook ? notebookFigures(JSON.parse(fs.readFileSync(notebook, "utf8"))).length : 0;
+
+  beforeAll(async () => {
+    if (!notebook) throw new Error("no notebook draws a chart");
+    // a mirror of the project: a copy of notebooks/, and links to what the notebooks read
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "selloff-lab-ui-"));
+    fs.mkdirSync(path.join(work, "notebooks"));
+    for (const nb of listNotebooks()) fs.copyFileSync(nb, path.join(work, "notebooks", path.basename(nb)));
+    fs.copyFileSync(notebook, path.join(work, "notebooks", "pristine.ipynb"));
+    for (const d of ["dist", "node_modules", "data"]) fs.symlinkSync(path.join(ROOT, d), path.join(work, d));
+    const port = await freePort();
+    const token = "selloff-test-token";
+    base = `http://127.0.0.1:${port}`;
+    const env = {
+      ...process.env,
+      TZ: "UTC",
+      JUPYTER_CONFIG_DIR: path.join(work, ".jupyter-config"),
+      JUPYTER_RUNTIME_DIR: path.join(work, ".jupyter-runtime"),
+      JUPYTER_DATA_DIR: path.join(work, ".jupyter-data"),
+      JUPYTERLAB_WORKSPACES_DIR: path.join(work, ".jupyter-workspaces"),
+    };
+    lab = spawn(
+      path.join(VENV_DIR, "bin", "jupyter"),
+      [
+        "lab", "--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--IdentityProvider.token=${token}`, "--ServerApp.password=",
+        `--notebook-dir=${path.join(work, "notebooks")}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`,
+        "--LabApp.expose_app_in_browser=True", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+      ],
+      { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    lab.stdout!.on("data", (d) => (output += d));
+    lab.stderr!.on("data", (d) => (output += d));
+    await waitForServer(`${base}/api/status?token=${token}`, lab, () => output);
+    browser = await launch();
+    base = `${base}/lab/tree/%PATH%?token=${token}`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (lab && lab.exitCode === null) {
+      lab.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 1000));
+      if (lab.exitCode === null) lab.kill("SIGKILL");
+    }
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const open = async (file: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(base.replace("%PATH%", encodeURIComponent(file)), { waitUntil: "domcontentloaded" });
+    await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 120_000 });
+    return page;
+  };
+
+  it(`Run All draws every chart of ${name}, and it is saved`, async () => {
+    const page = await open(name);
+    // start from no outputs, so that what is drawn comes from this run
+    await page.evaluate(async () => {
+      const app = (window as unknown as { jupyterapp: { commands: { execute(id: string, args?: unknown): Promise<unknown> } } }).jupyterapp;
+      await app.commands.execute("notebook:clear-all-cell-outputs");
+    });
+    expect(await countPlots(page)).toBe(0);
+    await page.evaluate(async () => {
+      const app = (window as unknown as { jupyterapp: { commands: { execute(id: string, args?: unknown): Promise<unknown> } } }).jupyterapp;
+      await app.commands.execute("notebook:run-all-cells");
+    });
+    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n, expectedCharts, { timeout: 300_000 });
+    // wait for the kernel to finish every cell, then save
+    await page.waitForFunction(() => !Array.from(document.querySelectorAll(".jp-InputPrompt")).some((p) => p.textContent?.includes("[*]")), undefined, { timeout: 300_000 });
+    const errors = await page.evaluate(() => document.querySelectorAll(".jp-NotebookPanel .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").length);
+    expect(errors, output).toBe(0);
+    await page.evaluate(async () => {
+      const app = (window as unknown as { jupyterapp: { commands: { execute(id: string, args?: unknown): Promise<unknown> } } }).jupyterapp;
+      await app.commands.execute("docmanager:save");
+    });
+    await page.waitForTimeout(1000);
+    expect(await countPlots(page)).toBe(expectedCharts);
+    await page.context().close();
+  });
+
+  it("the saved notebook, reopened in a new page without running, still shows its charts", async () => {
+    const page = await open(name);
+    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n, expectedCharts, { timeout: 60_000 });
+    expect(await countPlots(page)).toBe(expectedCharts);
+    await page.context().close();
+  });
+
+  it("the committed notebook, never run or trusted here, shows its charts on opening", async () => {
+    const page = await open("pristine.ipynb");
+    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n, expectedCharts, { timeout: 60_000 });
+    expect(await countPlots(page)).toBe(expectedCharts);
+    await page.context().close();
+  });
+});
