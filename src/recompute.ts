@@ -1,0 +1,260 @@
+/**
+ * Recomputations: one small pure function per kind of derived figure (a percent change from two
+ * levels, a base implied by a level and a change, an exchange rate implied by two amounts, the
+ * price move that wipes out a leveraged position, ...), and `judgeClaim`, which compares what an
+ * article claims with what the other figures imply.
+ *
+ * Every function takes intervals (src/intervals.ts) or plain numbers (read as point intervals)
+ * and returns an interval, so that rounding, hedges and open bounds ("more than 10%") carry
+ * through the arithmetic. A result is `undefined` only when it does not exist at all (division
+ * by exactly zero); a divisor that straddles zero gives an unbounded interval.
+ */
+import { add, distance, div, formatInterval, interval, intersect, mul, overlaps, pctChange, point, reciprocal, sub, toInterval, widen } from "./intervals";
+import type { Interval } from "./types";
+
+/** An amount: an interval, or a plain number read as a point interval. */
+export type Amount = Interval | number;
+
+/**
+ * Percent change from `from` to `to`, in pct: 100 × (to / from − 1).
+ * @param from the starting level (any unit)
+ * @param to the ending level (same unit as `from`)
+ * @returns pct; undefined when `from` is exactly 0
+ * @example percentChange(91, 182) // => { low: 100, high: 100 }
+ */
+export function percentChange(from: Amount, to: Amount): Interval | undefined {
+  return pctChange(from, to);
+}
+
+/**
+ * The fall from a peak to a later level, in pct (negative for a fall): 100 × (level / peak − 1).
+ * @param peak the prior high (e.g. USD)
+ * @param level the later level (same unit)
+ * @example drawdownFromPeak(126000, 63000) // => { low: -50, high: -50 }
+ */
+export function drawdownFromPeak(peak: Amount, level: Amount): Interval | undefined {
+  return pctChange(peak, level);
+}
+
+/**
+ * The rise from a low to a later level, in pct: 100 × (level / low − 1).
+ * @param low the trough (e.g. USD)
+ * @param level the later level (same unit)
+ * @example reboundFromLow(60000, 69000) // => { low: 15, high: 15 }
+ */
+export function reboundFromLow(low: Amount, level: Amount): Interval | undefined {
+  return pctChange(low, level);
+}
+
+/**
+ * The base a level was reached from, given the level and the percent change that led to it:
+ * value / (1 + change / 100). "Spending will reach $175–185B, doubling from $X" -> X = 87.5–92.5.
+ * @param value the level after the change (any unit)
+ * @param change the change in pct (+100 = doubling, −27 = a 27% fall)
+ * @returns the base, in the unit of `value`; undefined for a change of exactly −100%
+ * @example impliedBase({ low: 175, high: 185 }, 100) // => { low: 87.5, high: 92.5 }
+ */
+export function impliedBase(value: Amount, change: Amount): Interval | undefined {
+  return div(value, add(1, div(change, 100)!));
+}
+
+/**
+ * The base a change amount is a percentage of: amount / (change / 100). "Market value fell
+ * $357B, 10%" -> a base of $3,570B.
+ * @param amount the change in value (losses negative; any unit)
+ * @param change the same change in pct (falls negative)
+ * @returns the base, in the unit of `amount`; undefined for a change of exactly 0%
+ * @example baseFromChange(-357, -10) // => { low: 3570, high: 3570 }
+ */
+export function baseFromChange(amount: Amount, change: Amount): Interval | undefined {
+  return div(amount, div(change, 100)!);
+}
+
+/**
+ * The exchange rate implied by one sum stated in two currencies: units of A per unit of B.
+ * Both amounts must be at the same scale (both in billions, or both in base units).
+ * @param amountA the sum in currency A (e.g. CNY bn)
+ * @param amountB the same sum in currency B (e.g. USD bn)
+ * @example impliedFxRate(17.3, 2.5) // => { low: 6.92, high: 6.92 }
+ */
+export function impliedFxRate(amountA: Amount, amountB: Amount): Interval | undefined {
+  return div(amountA, amountB);
+}
+
+/**
+ * The adverse price move, in pct (negative: a fall for a long position), that wipes out a
+ * position's margin at `leverage` times: −100 × (1 / leverage − maintenanceMargin). With a
+ * maintenance margin the position is liquidated before the whole margin is gone, so the move is
+ * smaller.
+ * @param leverage position size / margin (x), > 0
+ * @param maintenanceMargin the fraction of the position the exchange keeps as a floor (0.005 = 0.5%)
+ * @throws RangeError `invalid leverage: …` unless leverage > 0; `invalid maintenance margin: …`
+ *   unless 0 ≤ margin < 1 / leverage.
+ * @example leverageWipeoutMove(10) // => { low: -10, high: -10 }
+ * @example leverageWipeoutMove({ low: 20, high: 50 }) // => { low: -5, high: -2 }
+ * @example leverageWipeoutMove(10, 0.005) // => { low: -9.5, high: -9.5 }
+ */
+export function leverageWipeoutMove(leverage: Amount, maintenanceMargin = 0): Interval {
+  const L = toInterval(leverage);
+  if (!(L.low > 0 || (L.low === 0 && L.lowOpen))) throw new RangeError(`invalid leverage: ${formatInterval(L)} (must be > 0)`);
+  if (!(maintenanceMargin >= 0 && maintenanceMargin * L.high < 1)) throw new RangeError(`invalid maintenance margin: ${maintenanceMargin} (must be ≥ 0 and below 1 / leverage)`);
+  return mul(sub(reciprocal(L)!, maintenanceMargin), -100);
+}
+
+/**
+ * The sum of several amounts (same unit).
+ * @throws RangeError `sumOf requires at least one amount`.
+ * @example sumOf([7, 2, { low: 3, high: Infinity, lowOpen: true, highOpen: true }]) // => { low: 12, high: Infinity, lowOpen: true, highOpen: true }
+ */
+export function sumOf(parts: readonly Amount[]): Interval {
+  if (parts.length === 0) throw new RangeError("sumOf requires at least one amount");
+  return parts.slice(1).reduce<Interval>((acc, p) => add(acc, p), toInterval(parts[0]));
+}
+
+/**
+ * a − b (same unit). "Bought 46,000 last year, sold 10,600 this year" -> a 56,600 coin gap.
+ * @example differenceOf(46000, -10600) // => { low: 56600, high: 56600 }
+ */
+export function differenceOf(a: Amount, b: Amount): Interval {
+  return sub(a, b);
+}
+
+/**
+ * a / b; undefined when b is exactly 0.
+ * @example ratioOf(10000, 1000) // => { low: 10, high: 10 }
+ */
+export function ratioOf(a: Amount, b: Amount): Interval | undefined {
+  return div(a, b);
+}
+
+/**
+ * a × b. "US$1,000 at 10x" -> a US$10,000 position.
+ * @example productOf(1000, 10) // => { low: 10000, high: 10000 }
+ */
+export function productOf(a: Amount, b: Amount): Interval {
+  return mul(a, b);
+}
+
+/**
+ * Successive percent changes compounded, in pct: 100 × (∏(1 + cᵢ/100) − 1). A fall cannot
+ * exceed 100%, so each factor is clipped at 0 ("fell more than 10%" = (−100, −10)).
+ * @throws RangeError `a change below −100% is impossible` for a change entirely below −100%.
+ * @example compoundChange([-10, -20]) // => { low: -28, high: -28 }
+ */
+export function compoundChange(changes: readonly Amount[]): Interval {
+  if (changes.length === 0) throw new RangeError("compoundChange requires at least one change");
+  let factor: Interval = point(1);
+  for (const c of changes) {
+    const f = intersect(add(1, div(c, 100)!), interval(0, Infinity, false, true));
+    if (!f) throw new RangeError(`a change below −100% is impossible: ${formatInterval(toInterval(c))}`);
+    factor = mul(factor, f);
+  }
+  return mul(sub(factor, 1), 100);
+}
+
+/**
+ * The sum of scenario probabilities, in pct (mutually exclusive, exhaustive scenarios sum to 100).
+ * @example probabilitiesSum([{ low: 60, high: 70 }, { low: 30, high: 40 }]) // => { low: 90, high: 110 }
+ */
+export function probabilitiesSum(probabilities: readonly Amount[]): Interval {
+  return sumOf(probabilities);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verdict
+
+/** How a claimed figure compares with what the other figures imply. */
+export type CheckOutcome = "consistent" | "consistent_within_rounding" | "inconsistent" | "scope_mismatch" | "ambiguous";
+
+/** Every check outcome, best first. */
+export const CHECK_OUTCOMES: readonly CheckOutcome[] = ["consistent", "consistent_within_rounding", "inconsistent", "scope_mismatch", "ambiguous"];
+
+/** A verdict with its reason in words and the size of the gap (in the result's unit). */
+export interface Judgement {
+  verdict: CheckOutcome;
+  reason: string;
+  /**
+   * consistent: 0; consistent_within_rounding: the distance from the claimed interval to the
+   * result computed from the figures as printed; inconsistent / scope_mismatch: the distance that
+   * remains with every rounding and hedge allowed; ambiguous: null.
+   */
+  gap: number | null;
+}
+
+/** What `judgeClaim` compares. */
+export interface JudgeInput {
+  /** The claimed interval (its own rounding and hedge included); undefined when nothing is claimed. */
+  claimed: Interval | undefined;
+  /** The result computed from the inputs' printed meaning (no rounding slack); undefined when it does not exist. */
+  computedNominal: Interval | undefined;
+  /** The result computed with every input widened by its rounding and hedge. */
+  computedEffective: Interval | undefined;
+  /** The unit of all three, for the reason. */
+  unit: string;
+  /** Ids of garbled claims used (any makes the verdict ambiguous). */
+  garbled?: readonly string[];
+  /** Ways in which the claimed figure measures something other than the computation, in words. */
+  scopeIssues?: readonly string[];
+}
+
+function fmt(iv: Interval, unit: string): string {
+  return `${formatInterval(iv)} ${unit}`;
+}
+
+function fmtGap(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
+
+/** Float tolerance for a comparison: 1e-9 of the largest finite magnitude involved. */
+function tolerance(...ivs: Interval[]): number {
+  const m = Math.max(1, ...ivs.flatMap((iv) => [iv.low, iv.high]).filter(Number.isFinite).map(Math.abs));
+  return 1e-9 * m;
+}
+
+/**
+ * Compares a claimed interval with the computed one:
+ * - ambiguous: a garbled figure is involved, nothing is claimed, or the computation is undefined
+ *   or unbounded on both sides;
+ * - consistent: the result from the figures as printed lies in the claimed interval;
+ * - consistent_within_rounding: only the result with the inputs' rounding and hedges allowed does;
+ * - scope_mismatch: they do not overlap, but the claim measures something else (`scopeIssues`);
+ * - inconsistent: they do not overlap even allowing for rounding and hedges.
+ * @example judgeClaim({ claimed: { low: -52.5, high: -51.5, lowOpen: true }, computedNominal: { low: -52, high: -52 }, computedEffective: { low: -53, high: -51 }, unit: "pct" }).verdict // => "consistent"
+ * @example judgeClaim({ claimed: { low: 55999.5, high: 56000.5, highOpen: true }, computedNominal: { low: 56600, high: Infinity, lowOpen: true, highOpen: true }, computedEffective: { low: 56599.5, high: Infinity, lowOpen: true, highOpen: true }, unit: "coins" }).gap // => 599
+ */
+export function judgeClaim(input: JudgeInput): Judgement {
+  const { claimed, computedNominal: nominal, computedEffective: effective, unit } = input;
+  if (input.garbled && input.garbled.length > 0) {
+    return { verdict: "ambiguous", reason: `uses the garbled figure ${input.garbled.join(", ")}, whose reading is uncertain`, gap: null };
+  }
+  if (!nominal || !effective) return { verdict: "ambiguous", reason: "the computation has no value (division by exactly zero)", gap: null };
+  if (!claimed) return { verdict: "ambiguous", reason: `nothing to compare with; the figures give ${fmt(nominal, unit)}`, gap: null };
+  if (effective.low === -Infinity && effective.high === Infinity) {
+    return { verdict: "ambiguous", reason: "the computation is unbounded both ways (a divisor straddles zero, or the inputs are open-ended), so it cannot test the claim", gap: null };
+  }
+  const eps = tolerance(claimed, nominal, effective);
+  if (overlaps(claimed, widen(nominal, eps))) {
+    return { verdict: "consistent", reason: `the figures as printed give ${fmt(nominal, unit)}, within the claimed ${fmt(claimed, unit)}`, gap: 0 };
+  }
+  if (overlaps(claimed, widen(effective, eps))) {
+    const gap = distance(claimed, nominal);
+    return {
+      verdict: "consistent_within_rounding",
+      reason: `the figures as printed give ${fmt(nominal, unit)}, ${fmtGap(gap)} ${unit} outside the claimed ${fmt(claimed, unit)}; allowing for their rounding and hedges they give ${fmt(effective, unit)}, which overlaps it`,
+      gap,
+    };
+  }
+  const gap = distance(claimed, effective);
+  if (input.scopeIssues && input.scopeIssues.length > 0) {
+    return {
+      verdict: "scope_mismatch",
+      reason: `the claimed ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, but the figures measure different things: ${input.scopeIssues.join("; ")}`,
+      gap,
+    };
+  }
+  return {
+    verdict: "inconsistent",
+    reason: `the claimed ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, even allowing for every rounding and hedge (as printed: ${fmt(nominal, unit)})`,
+    gap,
+  };
+}
