@@ -195,6 +195,8 @@ export interface JudgeInput {
   garbled?: readonly string[];
   /** Ways in which the claimed figure measures something other than the computation, in words. */
   scopeIssues?: readonly string[];
+  /** What the target is called in the reason: "claimed" (default) or "reference". */
+  targetLabel?: string;
 }
 
 function fmt(iv: Interval, unit: string): string {
@@ -203,6 +205,11 @@ function fmt(iv: Interval, unit: string): string {
 
 function fmtGap(x: number): string {
   return String(Number(x.toPrecision(4)));
+}
+
+/** A gap without float noise (10 significant digits). */
+function cleanGap(x: number): number {
+  return Number(x.toPrecision(10));
 }
 
 /** Float tolerance for a comparison: 1e-9 of the largest finite magnitude involved. */
@@ -224,6 +231,7 @@ function tolerance(...ivs: Interval[]): number {
  */
 export function judgeClaim(input: JudgeInput): Judgement {
   const { claimed, computedNominal: nominal, computedEffective: effective, unit } = input;
+  const label = input.targetLabel ?? "claimed";
   if (input.garbled && input.garbled.length > 0) {
     return { verdict: "ambiguous", reason: `uses the garbled figure ${input.garbled.join(", ")}, whose reading is uncertain`, gap: null };
   }
@@ -233,28 +241,30 @@ export function judgeClaim(input: JudgeInput): Judgement {
     return { verdict: "ambiguous", reason: "the computation is unbounded both ways (a divisor straddles zero, or the inputs are open-ended), so it cannot test the claim", gap: null };
   }
   const eps = tolerance(claimed, nominal, effective);
-  if (overlaps(claimed, widen(nominal, eps))) {
-    return { verdict: "consistent", reason: `the figures as printed give ${fmt(nominal, unit)}, within the claimed ${fmt(claimed, unit)}`, gap: 0 };
+  const common = intersect(claimed, widen(nominal, eps));
+  if (common) {
+    const inside = common.low <= nominal.low && common.high >= nominal.high;
+    return { verdict: "consistent", reason: `the figures as printed give ${fmt(nominal, unit)}, ${inside ? "inside" : "overlapping"} the ${label} ${fmt(claimed, unit)}`, gap: 0 };
   }
   if (overlaps(claimed, widen(effective, eps))) {
-    const gap = distance(claimed, nominal);
+    const gap = cleanGap(distance(claimed, nominal));
     return {
       verdict: "consistent_within_rounding",
-      reason: `the figures as printed give ${fmt(nominal, unit)}, ${fmtGap(gap)} ${unit} outside the claimed ${fmt(claimed, unit)}; allowing for their rounding and hedges they give ${fmt(effective, unit)}, which overlaps it`,
+      reason: `the figures as printed give ${fmt(nominal, unit)}, ${fmtGap(gap)} ${unit} outside the ${label} ${fmt(claimed, unit)}; allowing for their rounding and hedges they give ${fmt(effective, unit)}, which overlaps it`,
       gap,
     };
   }
-  const gap = distance(claimed, effective);
+  const gap = cleanGap(distance(claimed, effective));
   if (input.scopeIssues && input.scopeIssues.length > 0) {
     return {
       verdict: "scope_mismatch",
-      reason: `the claimed ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, but the figures measure different things: ${input.scopeIssues.join("; ")}`,
+      reason: `the ${label} ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, but the figures measure different things: ${input.scopeIssues.join("; ")}`,
       gap,
     };
   }
   return {
     verdict: "inconsistent",
-    reason: `the claimed ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, even allowing for every rounding and hedge (as printed: ${fmt(nominal, unit)})`,
+    reason: `the ${label} ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, even allowing for every rounding and hedge (as printed: ${fmt(nominal, unit)})`,
     gap,
   };
 }
