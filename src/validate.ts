@@ -1,7 +1,9 @@
 /** Every data check in one place: what `npm run validate` and the report run before anything else. */
+import * as path from "node:path";
 import { DATA_DIR } from "./paths";
 import { readLedger } from "./ledger";
 import { uncoveredTokens } from "./numbers";
+import { readIndependent } from "./independent";
 
 /** Problems in the data files under `dataDir`, as `file:line: field problem` lines (empty when valid). */
 export function validateAll(dataDir: string = DATA_DIR): string[] {
@@ -13,6 +15,8 @@ export function validateAll(dataDir: string = DATA_DIR): string[] {
         problems.push(`data/articles/${a.id}.txt: number "${t.text}" (in "…${t.context}…") is in no claim quote of data/claims.csv and no context of data/claims-excluded.csv`);
       }
     }
+    // independent figures link to claims and use the vocabulary, so they are checked against a valid ledger only
+    problems.push(...readIndependent(path.join(dataDir, "independent.csv"), ledger).errors.map((e) => e.message));
   }
   return problems;
 }
