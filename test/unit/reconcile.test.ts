@@ -1,0 +1,284 @@
+import { describe, expect, it } from "vitest";
+import { interval } from "../../src/intervals";
+import { loadLedger } from "../../src/ledger";
+import {
+  CONFLICT_VERDICTS,
+  buildConflicts,
+  commonUnit,
+  consensusOf,
+  countConflictVerdicts,
+  explainPair,
+  figureIn,
+  isGroupable,
+  judgeSameQuantity,
+  largestAgreeingSet,
+  orderedLevels,
+  reconcileFamily,
+  reconcileGroup,
+  representative,
+  sameQuantityGroups,
+  type FamilySpec,
+} from "../../src/reconcile";
+import type { Claim } from "../../src/types";
+
+const INF = Infinity;
+let line = 2;
+function mk(id: string, c: Partial<Claim>): Claim {
+  return {
+    id,
+    article: id.split("-")[0],
+    section: "s",
+    quote: `quote of ${id}`,
+    subject: "BTC",
+    metric: "low",
+    window: "intraday",
+    low: null,
+    high: null,
+    unit: "USD",
+    qualifier: "exact",
+    as_of: "2026-02-06",
+    raw: "",
+    hedge: "",
+    note: "",
+    line: line++,
+    ...c,
+  };
+}
+
+describe("small helpers", () => {
+  it("representative() is the midpoint, or the finite end of a ray, or null", () => {
+    expect(representative(interval(60000, 62000))).toBe(61000);
+    expect(representative(interval(-INF, -8, true, true))).toBe(-8);
+    expect(representative(interval(-INF, INF))).toBeNull();
+  });
+  it("consensusOf() is the median of representatives, spread their range", () => {
+    // reps 126000, 126223, 126000, 126000 -> sorted 126000 ×3, 126223: median 126000; spread 223
+    expect(consensusOf([interval(126000, 126000), interval(126223, 126223), interval(126000, 126000), interval(126000, 126000)])).toEqual({ consensus: 126000, spread: 223 });
+    // reps 60500 and 61000 -> median (60500 + 61000)/2 = 60750; spread 500
+    expect(consensusOf([interval(60000, 61000), interval(60000, 62000)])).toEqual({ consensus: 60750, spread: 500 });
+    expect(consensusOf([interval(-INF, INF)])).toEqual({ consensus: null, spread: null });
+  });
+  it("largestAgreeingSet() is the max point coverage, open ends excluded", () => {
+    const items = [
+      { id: "a", iv: interval(0, 2) },
+      { id: "b", iv: interval(2, 4, true) }, // (2, 4] does not meet a at 2
+      { id: "c", iv: interval(1, 3) },
+      { id: "d", iv: interval(3.5, INF) },
+    ];
+    // at 1.5: a, c; at 2.5: b, c; at 3.75: b, d -> all pairs; leftmost wins: a, c
+    expect(largestAgreeingSet(items)).toEqual(["a", "c"]);
+    expect(largestAgreeingSet([{ id: "x", iv: interval(-INF, 5, true, true) }, { id: "y", iv: interval(-INF, 7, true, true) }])).toEqual(["x", "y"]);
+  });
+  it("commonUnit() picks the most used unit, ties to the first", () => {
+    expect(commonUnit(["USD_bn", "USD_tn", "USD_tn"])).toBe("USD_tn");
+    expect(commonUnit(["pct", "x"])).toBe("pct");
+  });
+  it("explainPair(): same quote -> scope, different dates -> timing, else contradiction", () => {
+    const a = { quote: "q", article: "a", section: "s", as_of: "2026-02-06" };
+    expect(explainPair(a, { ...a })).toBe("scope");
+    expect(explainPair(a, { ...a, quote: "other" })).toBe("scope"); // same section and date of one article
+    expect(explainPair(a, { ...a, quote: "r", article: "b", as_of: "2026-02-08" })).toBe("timing");
+    expect(explainPair(a, { ...a, quote: "r", article: "b" })).toBe("contradiction");
+  });
+  it("orderedLevels() tightens each level to fit the order, or names the pair that cannot be ordered", () => {
+    // [1, ∞), (2.5, ∞), (1.8, 3.25): level 2 ≥ 2.5 forces level 3 into (2.5, 3.25), which caps level 2 and 1 at 3.25
+    const fit = orderedLevels([interval(1, INF), interval(2.5, INF, true), interval(1.8, 3.25, true, true)]);
+    expect(fit.feasible).toBe(true);
+    expect(fit.levels).toEqual([interval(1, 3.25, false, true), interval(2.5, 3.25, true, true), interval(2.5, 3.25, true, true)]);
+    expect(orderedLevels([interval(5, 6), interval(1, 2)])).toMatchObject({ feasible: false, conflict: [0, 1] });
+    // touching at an open end is not enough: (−∞, 2) then [2, 3] is fine, but [2, 3] then (−∞, 2) is not
+    expect(orderedLevels([interval(2, 3), interval(-INF, 2, true, true)]).feasible).toBe(false);
+  });
+  it("isGroupable() leaves out scenarios and coexisting levels", () => {
+    expect(isGroupable({ metric: "low", window: "intraday" })).toBe(true);
+    expect(isGroupable({ metric: "probability", window: "scenario" })).toBe(false);
+    expect(isGroupable({ metric: "support_level", window: "point" })).toBe(false);
+  });
+  it("figureIn() converts a figure to the group's unit", () => {
+    // ~$800B: 800 ± max(0.5, 16) = [784, 816] bn -> [0.784, 0.816] tn, negative
+    const f = figureIn(mk("x-1", { subject: "crypto_market", metric: "market_cap_change", low: -800, high: -800, unit: "USD_bn", qualifier: "approx", raw: "~$800B", hedge: "~" }), "USD_tn");
+    expect(f.nominal.low).toBeCloseTo(-0.8, 12);
+    expect(f.effective.low).toBeCloseTo(-0.816, 12);
+    expect(f.effective.high).toBeCloseTo(-0.784, 12);
+  });
+});
+
+describe("judgeSameQuantity: every verdict", () => {
+  const fig = (c: Claim) => figureIn(c, c.unit);
+  it("agree: the printed figures share a value", () => {
+    const j = judgeSameQuantity([fig(mk("a-1", { low: 60000, high: 61000, qualifier: "range", raw: "$60,000–$61,000" })), fig(mk("b-1", { low: 60000, high: 62000, qualifier: "range", raw: "$60,000–$62,000" }))], "USD");
+    expect(j.verdict).toBe("agree");
+    expect(j.reason).toMatch(/all 2 figures share \[60000, 61000\] USD/);
+  });
+  it("agree_within_rounding: only the rounded figures share a value ($126K vs $126,223)", () => {
+    // [125500, 126500) ∩ [126222.5, 126223.5) = [126222.5, 126223.5)
+    const j = judgeSameQuantity([fig(mk("a-1", { metric: "peak", low: 126000, high: 126000, raw: "$126K" })), fig(mk("b-1", { metric: "peak", low: 126223, high: 126223, raw: "$126,223" }))], "USD");
+    expect(j.verdict).toBe("agree_within_rounding");
+    expect(j.reason).toMatch(/fit \[126222\.5, 126223\.5\) USD/);
+  });
+  it("contradiction: two sources, same date, no common value ($60,000 vs 59800)", () => {
+    // [59999.5, 60000.5) vs [59799.5, 59800.5): 199 apart; each covers one point set, the leftmost (b-1) is kept
+    const j = judgeSameQuantity([fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })), fig(mk("b-1", { low: 59800, high: 59800, raw: "59800" }))], "USD");
+    expect(j.verdict).toBe("contradiction");
+    expect(j.reason).toMatch(/are 199 USD apart for the same date; largest agreeing set: b-1 \(1 of 2\)/);
+  });
+  it("timing_mismatch: the disagreeing figures are dated differently", () => {
+    // –52% on Feb 5–6 vs –45% on Feb 8: (−52.5, −51.5] vs (−45.5, −44.5], 6 apart
+    const j = judgeSameQuantity(
+      [
+        fig(mk("a-1", { metric: "drawdown", low: -52, high: -52, unit: "pct", raw: "–52%", as_of: "2026-02-05/2026-02-06" })),
+        fig(mk("a-2", { metric: "drawdown", low: -45, high: -45, unit: "pct", raw: "–45%", as_of: "2026-02-08", section: "t" })),
+      ],
+      "pct",
+    );
+    expect(j.verdict).toBe("timing_mismatch");
+    expect(j.reason).toMatch(/are 6 pct apart/);
+  });
+  it("scope_mismatch: one sentence gives two stages (1–2% sells become 10%+ drops)", () => {
+    const q = "thin books mean 1–2% sells become 10%+ drops";
+    const j = judgeSameQuantity(
+      [
+        fig(mk("a-1", { metric: "pct_change", low: -2, high: -1, unit: "pct", qualifier: "range", raw: "1–2%", quote: q })),
+        fig(mk("a-2", { metric: "pct_change", low: null, high: -10, unit: "pct", qualifier: "over", raw: "10%+", hedge: "+", quote: q })),
+      ],
+      "pct",
+    );
+    expect(j.verdict).toBe("scope_mismatch");
+    expect(j.reason).toMatch(/one passage/);
+  });
+  it("a contradiction outweighs a timing difference in the same group", () => {
+    const j = judgeSameQuantity(
+      [
+        fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })),
+        fig(mk("b-1", { low: 59800, high: 59800, raw: "59800" })),
+        fig(mk("c-1", { low: 65000, high: 65000, raw: "$65,000", as_of: "2026-02-07" })),
+      ],
+      "USD",
+    );
+    expect(j.verdict).toBe("contradiction");
+  });
+});
+
+describe("sameQuantityGroups (danfojs groupby over claimsFrame)", () => {
+  const claims = [
+    mk("a-1", { low: 60000, high: 60000, raw: "$60,000" }),
+    mk("b-1", { low: 59800, high: 59800, raw: "59800" }),
+    mk("a-2", { subject: "crypto_market", metric: "liquidations", window: "24h", low: 2.5, high: null, unit: "USD_bn", qualifier: "over", raw: "US$2.5 billion", hedge: "exceeded" }),
+    mk("a-3", { subject: "crypto_market", metric: "liquidations", window: "24h", low: 17.3, high: 17.3, unit: "CNY_bn", raw: "17.3 billion" }),
+    mk("a-4", { subject: "crypto_market", metric: "liquidations", window: "24h", low: 17.3, high: 17.3, unit: "CNY_bn", raw: "RMB 17.3 billion" }),
+    mk("c-1", { metric: "support_level", window: "point", low: 65000, high: 67000, qualifier: "range", raw: "$65–$67K" }),
+    mk("c-2", { metric: "support_level", window: "point", low: 68000, high: 70000, qualifier: "range", raw: "$68K–$70K" }),
+    mk("c-3", { subject: "risk_assets", metric: "probability", window: "scenario", low: 60, high: 70, unit: "pct", qualifier: "range", raw: "60–70%" }),
+    mk("c-4", { subject: "risk_assets", metric: "probability", window: "scenario", low: 30, high: 40, unit: "pct", qualifier: "range", raw: "30–40%" }),
+    mk("d-1", { subject: "ETH", metric: "pct_change", window: "ytd", low: -36, high: -36, unit: "pct", raw: "36%" }),
+  ];
+  it("groups by subject, metric and window, splits currencies, drops singletons and ungrouped rows", () => {
+    const groups = sameQuantityGroups(claims);
+    // BTC/low/intraday (a-1, b-1); crypto_market/liquidations/24h in CNY (a-3, a-4); the USD one alone is dropped
+    expect(groups.map((g) => g.map((c) => c.id))).toEqual([
+      ["a-1", "b-1"],
+      ["a-3", "a-4"],
+    ]);
+  });
+  it("reconcileGroup() puts the intervals side by side with intersection, consensus, spread and agreeing set", () => {
+    const c = reconcileGroup(sameQuantityGroups(claims)[0]);
+    expect(c).toMatchObject({
+      id: "BTC.low.intraday",
+      kind: "group",
+      unit: "USD",
+      claims: ["a-1", "b-1"],
+      intersection: null,
+      consensus: 59900, // median of 60000 and 59800
+      spread: 200,
+      verdict: "contradiction",
+    });
+    expect(c.members[0]).toEqual({ claim: "a-1", article: "a", subject: "BTC", window: "intraday", as_of: "2026-02-06", raw: "$60,000", qualifier: "exact", low: 59999.5, high: 60000.5, lowOpen: false, highOpen: true });
+  });
+});
+
+describe("families across windows and scopes", () => {
+  const liquidations: FamilySpec = {
+    name: "liq",
+    relation: "ordered",
+    levels: [
+      [{ subject: "BTC", metric: "liquidations", windows: ["24h"] }],
+      [{ subject: "crypto_market", metric: "liquidations", windows: ["24h"] }],
+      [{ subject: "crypto_market", metric: "liquidations", windows: ["3d"] }],
+    ],
+    why: "nested",
+  };
+  const btc = mk("a-1", { metric: "liquidations", window: "24h", low: 1, high: null, unit: "USD_bn", qualifier: "over", raw: "$1B+", hedge: "+" });
+  const all24 = mk("b-1", { subject: "crypto_market", metric: "liquidations", window: "24h", low: 2.5, high: null, unit: "USD_bn", qualifier: "over", raw: "US$2.5 billion", hedge: "exceeded" });
+  const all3d = mk("c-1", { subject: "crypto_market", metric: "liquidations", window: "3d", low: 1.8, high: 3.2, unit: "USD_bn", qualifier: "range", raw: "over $1.8 billion to $3.2 billion", hedge: "over" });
+  const cny = mk("b-2", { subject: "crypto_market", metric: "liquidations", window: "24h", low: 17.3, high: 17.3, unit: "CNY_bn", raw: "17.3 billion" });
+
+  it("an ordered family that can all be true is a scope_mismatch with the fitting ranges", () => {
+    const f = reconcileFamily(liquidations, [btc, all24, all3d, cny])!;
+    expect(f).toMatchObject({ id: "family.liq", kind: "family", subject: "BTC|crypto_market", window: "24h|3d", unit: "USD_bn", verdict: "scope_mismatch" });
+    // all-crypto 24h > 2.5 forces the 3-day total into (2.5, 3.25)
+    expect(f.reason).toMatch(/b-1 "US\$2\.5 billion" \(2026-02-06\) within \(2\.5, 3\.25\) USD_bn/);
+    expect(f.reason).toMatch(/left out as not comparable in USD_bn: b-2 \(CNY_bn\)/);
+  });
+  it("an ordered family that cannot be ordered is a contradiction naming the levels", () => {
+    // all-crypto 24h over 4 cannot be at most a 3-day total of (1.8, 3.25)
+    const big = { ...all24, low: 4, raw: "US$4 billion" };
+    const f = reconcileFamily(liquidations, [btc, big, all3d])!;
+    expect(f.verdict).toBe("contradiction");
+    expect(f.reason).toMatch(/b-1 "US\$4 billion" \(2026-02-06\) \(\(4, \+∞\) USD_bn\) cannot be at most c-1/);
+  });
+  it("a 'same' family is judged like a group across windows", () => {
+    const spec: FamilySpec = { name: "trough", relation: "same", levels: [[{ subject: "BTC", metric: "low", windows: ["intraday", "episode"] }]], why: "one trough" };
+    const f = reconcileFamily(spec, [
+      mk("a-1", { window: "episode", low: 60000, high: 62000, qualifier: "range", raw: "$60,000–$62,000", as_of: "2026-02-05/2026-02-06" }),
+      mk("b-1", { low: null, high: 61000, qualifier: "under", raw: "below $61,000", hedge: "below", as_of: "2026-02-05" }),
+    ])!;
+    expect(f.verdict).toBe("agree");
+    expect(f.reason).toMatch(/share \[60000, 61000\) USD.*— one trough$/);
+  });
+  it("a family with fewer than two comparable figures is left out", () => {
+    expect(reconcileFamily(liquidations, [btc])).toBeNull();
+  });
+});
+
+describe("buildConflicts on the ledger", () => {
+  const ledger = loadLedger();
+  const conflicts = buildConflicts(ledger);
+  const byId = new Map(conflicts.map((c) => [c.id, c]));
+
+  it("is sorted by id, deterministic and JSON-safe", () => {
+    const ids = conflicts.map((c) => c.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    const json = JSON.stringify(conflicts);
+    expect(json).not.toMatch(/Infinity|NaN/);
+    expect(JSON.stringify(buildConflicts(ledger))).toBe(json);
+  });
+  it("every conflict has a known verdict, at least two claims and a reason", () => {
+    for (const c of conflicts) {
+      expect(CONFLICT_VERDICTS).toContain(c.verdict);
+      expect(c.claims.length).toBeGreaterThanOrEqual(2);
+      expect(c.reason.length).toBeGreaterThan(20);
+    }
+    const counts = countConflictVerdicts(conflicts);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(conflicts.length);
+  });
+  it("BTC's Feb 6 low: TradingKey's $60,000 and Nakamoto's $59,800 contradict by 199 USD", () => {
+    // [59999.5, 60000.5) vs [59799.5, 59800.5): 59999.5 − 59800.5 = 199
+    const c = byId.get("BTC.low.intraday")!;
+    expect(c.verdict).toBe("contradiction");
+    expect(c.reason).toMatch(/tradingkey-008 .* and nakamoto-006 .* are 199 USD apart/);
+  });
+  it("KOSPI's 5% agrees across TradingKey and GMT Eight", () => {
+    expect(byId.get("kospi.pct_change.intraday")).toMatchObject({ verdict: "agree", consensus: -5, spread: 0 });
+  });
+  it("BTC's peak: $126K, ~$126K, near $126,000 and $126,223 agree within rounding", () => {
+    // exact $126K = [125500, 126500) holds 126223
+    expect(byId.get("BTC.peak.point")).toMatchObject({ verdict: "agree_within_rounding", intersection: { low: 126222.5, high: 126223.5 } });
+  });
+  it("the liquidations family can all be true", () => {
+    expect(byId.get("family.liquidations")?.verdict).toBe("scope_mismatch");
+  });
+  it("scenario probabilities and support levels are never grouped", () => {
+    expect(conflicts.some((c) => c.metric === "probability" || c.metric === "support_level")).toBe(false);
+  });
+});
