@@ -106,7 +106,8 @@ const ID_PATTERN = /^r\d{3,}$/;
  * parseNumberField), vocabulary terms, tier and stance, as_of, quote and url, and that every
  * linked claim exists. Never throws for bad data: returns the valid rows and every problem as a
  * DataError (`file:line: field problem`). A missing or unparsable file is one error at line 0 or
- * at the offending line.
+ * at the offending line. Bounds are in the row's `unit`.
+ * @example readIndependent("/nonexistent/independent.csv", { byId: new Map(), vocabulary: [] }).errors.map((e) => e.problem) // => ["does not exist"]
  */
 export function readIndependent(file: string, ledger: Pick<Ledger, "byId" | "vocabulary">): { rows: IndependentRow[]; errors: DataError[] } {
   const label = rel(file);
@@ -525,8 +526,9 @@ function verdictReason(
 /**
  * The verdict on every ledger claim (unverified where no source is linked), sorted by claim id.
  * Pure and JSON-safe: no NaN, undefined or Infinity in the result.
+ * @example buildIndependent({ claims: [{ id: "c-2", subject: "BTC", metric: "peak", window: "point", unit: "USD", as_of: "2025-10", low: 126000, high: 126000, qualifier: "exact", raw: "$126K", hedge: "" }] }, []).map((r) => r.verdict) // => ["unverified"]
  */
-export function buildIndependent(ledger: Pick<Ledger, "claims">, rows: readonly IndependentRow[]): IndependentResult[] {
+export function buildIndependent(ledger: { claims: readonly VerdictClaim[] }, rows: readonly IndependentRow[]): IndependentResult[] {
   const byClaim = new Map<string, IndependentRow[]>();
   for (const r of rows) for (const c of r.claims) byClaim.set(c, [...(byClaim.get(c) ?? []), r]);
   return [...ledger.claims]
