@@ -193,7 +193,14 @@ describe("judgeClaim: every verdict", () => {
     // claimed −52% = (−52.5, −51.5]; 126K -> 60K = −52.38
     const j = judgeClaim({ claimed: interval(-52.5, -51.5, true), computedNominal: point(-52.38), computedEffective: interval(-52.8, -51.9), unit: pct });
     expect(j).toMatchObject({ verdict: "consistent", gap: 0 });
-    expect(j.reason).toMatch(/as printed give -52\.38 pct, within the claimed \(-52\.5, -51\.5\] pct/);
+    expect(j.reason).toMatch(/as printed give -52\.38 pct, inside the claimed \(-52\.5, -51\.5\] pct/);
+  });
+  it("consistent says 'overlapping' when only part of an open result fits, and names a reference target", () => {
+    // (−∞, −52.38) meets (−52.5, −51.5] on (−52.5, −52.38): overlapping, not inside
+    const j = judgeClaim({ claimed: interval(-52.5, -51.5, true), computedNominal: interval(-INF, -52.38, true, true), computedEffective: interval(-INF, -52.3, true, true), unit: pct });
+    expect(j.reason).toMatch(/overlapping the claimed/);
+    const r = judgeClaim({ claimed: point(100), computedNominal: interval(90, 110), computedEffective: interval(89, 111), unit: pct, targetLabel: "reference" });
+    expect(r.reason).toMatch(/\[90, 110\] pct, overlapping the reference 100 pct/);
   });
   it("consistent_within_rounding when only the rounded inputs reach the claim; gap from the printed result", () => {
     // claimed (−52.5, −51.5]; printed −52.54 is 0.04 beyond −52.5
