@@ -25,6 +25,21 @@
  * - range: [low−p, high+p), "~"-type hedges widen each end like approx, a leading "over"/"more
  *   than" makes the near end strict at the printed figure, a trailing "+" opens the far end.
  * - garbled: read as its hedge says, flagged `garbled: true` (verdicts that use it are ambiguous).
+ *
+ * Why these numbers:
+ * - approx 2%: the printed digits already carry the rounding (p); "~"/"about" adds that the
+ *   writer may have rounded more loosely than the digits show. 2% covers a price rounded to two
+ *   or three significant digits ("~$126K" ±2.5K, "~$69K" ±1.4K) without swallowing neighbouring
+ *   figures (a 5% band would make "~$69K" overlap $72K); for short figures p dominates ("about 2%"
+ *   is 1.5–2.5, the same as "2%").
+ * - nearly 5%: "nearly 20%" is read as 19–20%, "nearly half" as 47.5–50%, "almost double" as
+ *   95–100%; any shortfall larger than that would have been printed as a lower round number.
+ * - word figures 10%: "halved", "doubling", "cut in half" are round by nature and carry no digits
+ *   to read a precision from; 10% of the value ("halved" = −45 to −55%) matches how such words are
+ *   used for moves of 45–55%, and is one order coarser than a two-digit figure.
+ * - a figure printed with trailing zeros ("$60,000") is read literally (±0.5): the rule is
+ *   "the last printed digit", and writers who round say so with "~" or "about". This makes a
+ *   bare "$60,000" vs "59800" a real disagreement, which is what the articles print.
  */
 import type { Claim, Interval } from "./types";
 
