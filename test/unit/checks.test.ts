@@ -276,6 +276,9 @@ describe("data/checks.csv against the ledger", () => {
   it("a February drawdown compounded with January is a scope mismatch against a YTD change", () => {
     expect(byId.get("btc-ytd-jan-plus-feb-gmteight")?.verdict).toBe("scope_mismatch");
   });
+  it("a check using the garbled Nakamoto 17:00 figure is ambiguous", () => {
+    expect(byId.get("btc-day-start-garbled-17h")).toMatchObject({ verdict: "ambiguous", gap: null, computed: { low: null, high: null } });
+  });
   it("the run is deterministic", () => {
     expect(JSON.stringify(runChecks(real, checks))).toBe(JSON.stringify(verdicts));
   });
