@@ -8,7 +8,7 @@ import type { PlotlyFigure } from "./charts";
 import { tableHtml, type RowsInput, type TableOptions } from "./html";
 
 /** The mime type JupyterLab's plotly renderer draws (also in untrusted, reopened notebooks). */
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+export const CHART_MIME = "application/vnd.plotly.v1+json";
 
 /** The part of tslab's `display` these helpers use. */
 export interface DisplaySink {
@@ -42,7 +42,7 @@ export function showChart(fig: PlotlyFigure, sink: DisplaySink = tslabDisplay())
   if (!fig || !Array.isArray(fig.data) || typeof fig.layout !== "object" || fig.layout === null) {
     throw new Error("showChart: invalid figure (expected { data: [...], layout: {...} })");
   }
-  sink.raw(PLOTLY_MIME, fig as unknown as string);
+  sink.raw(CHART_MIME, fig as unknown as string);
 }
 
 /**
