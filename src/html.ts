@@ -19,6 +19,9 @@ export interface FrameLike {
   values: unknown;
 }
 
+/** Classes that stop JupyterLab's MathJax from reading `$` in text as LaTeX delimiters. */
+export const NO_MATH_CLASS = "tex2jax_ignore mathjax_ignore";
+
 /** Rows of records, or a danfojs DataFrame. */
 export type RowsInput = readonly object[] | FrameLike;
 
@@ -333,7 +336,9 @@ export function tableHtml(input: RowsInput, options: TableOptions = {}): string 
       ? "right"
       : "left");
   const aligns = columns.map(align);
-  const out: string[] = [`<table style="${TABLE_STYLE}">`];
+  // JupyterLab typesets $…$ in HTML outputs as LaTeX ("~$60,000–$61,000" would become maths);
+  // MathJax skips elements with these classes.
+  const out: string[] = [`<table class="${NO_MATH_CLASS}" style="${TABLE_STYLE}">`];
   if (options.caption !== undefined) out.push(`<caption style="${CAPTION_STYLE}">${escapeHtml(options.caption)}</caption>`);
   out.push(
     "<thead><tr>" +

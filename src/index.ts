@@ -1,2 +1,15 @@
 export { ROOT } from "./paths";
-export function hello(): string { return "hi"; }
+export * from "./csv";
+export * from "./ledger";
+export * from "./numbers";
+export * from "./types";
+export * from "./export";
+export * from "./charts";
+export * from "./html";
+export * from "./display";
+export * from "./intervals";
+export * from "./recompute";
+export * from "./checks";
+export * from "./reconcile";
+export * from "./independent";
+export * from "./analysis";

@@ -4,6 +4,7 @@ import { DATA_DIR } from "./paths";
 import { readLedger } from "./ledger";
 import { uncoveredTokens } from "./numbers";
 import { readIndependent } from "./independent";
+import { readChecks } from "./analysis";
 
 /** Problems in the data files under `dataDir`, as `file:line: field problem` lines (empty when valid). */
 export function validateAll(dataDir: string = DATA_DIR): string[] {
@@ -16,6 +17,7 @@ export function validateAll(dataDir: string = DATA_DIR): string[] {
       }
     }
     // independent figures link to claims and use the vocabulary, so they are checked against a valid ledger only
+    problems.push(...readChecks(dataDir, ledger).errors.map((e) => e.message));
     problems.push(...readIndependent(path.join(dataDir, "independent.csv"), ledger).errors.map((e) => e.message));
   }
   return problems;

@@ -77,7 +77,7 @@ def make_exporter():
     return exporter
 
 
-def error_of(cell_index: int | None, exc: BaseException) -> dict:
+def error_of(nb, cell_index: int | None, exc: BaseException, timeout: int) -> dict:
     """The failing cell (1-based index among all cells, markdown included) and a short message."""
     if isinstance(exc, CellTimeoutError):
         kind = "timed out"
@@ -85,10 +85,31 @@ def error_of(cell_index: int | None, exc: BaseException) -> dict:
         kind = "kernel died"
     else:
         kind = "failed"
+    ename = getattr(exc, "ename", None)
+    evalue = getattr(exc, "evalue", None)
+    # tslab reports a failing cell as stderr text (its error reply has ename "<Error>" and no
+    # value): the message is that text without the stack frames
+    stderr = ""
+    if cell_index is not None and cell_index < len(nb.cells):
+        for out in nb.cells[cell_index].get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                stderr += out.get("text", "")
+            elif out.get("output_type") == "error":
+                stderr += f"{out.get('ename')}: {out.get('evalue')}\n"
+    stderr_lines = [l for l in ANSI.sub("", stderr).splitlines() if l.strip() and not l.lstrip().startswith("at ")]
     text = ANSI.sub("", str(exc)).strip()
     lines = [l for l in text.splitlines() if l.strip() and not set(l.strip()) <= {"-"}]
-    # nbclient's message opens with the cell source; the error text is at its end
-    message = "\n".join(lines[-8:]) if lines else kind
+    if kind == "timed out":
+        message = f"no result after {timeout} s, the per-cell limit (the report's --timeout option sets it); the kernel was stopped"
+    elif kind == "kernel died":
+        message = "the kernel process ended while the cell ran (out of memory, or a crash in native code)"
+    elif stderr_lines:
+        message = "\n".join(stderr_lines[:12])
+    elif ename and evalue and not ename.startswith("<"):
+        message = f"{ename}: {ANSI.sub('', str(evalue)).strip()}"
+    else:
+        # nbclient's message opens with the cell source; the error text is at its end
+        message = "\n".join(lines[-8:]) if lines else kind
     return {"cell": None if cell_index is None else cell_index + 1, "kind": kind, "message": message}
 
 
@@ -122,7 +143,7 @@ async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem:
                         raise CellExecutionError(f"stderr output: {out.get('text', '')}", "stderr", "")
         except BaseException as exc:  # noqa: BLE001 - any failure is reported, never swallowed
             result["ok"] = False
-            result["error"] = error_of(current["index"], exc)
+            result["error"] = error_of(nb, current["index"], exc, timeout)
         result["seconds"] = round(time.monotonic() - t0, 3)
         if result["ok"]:
             nb.metadata.pop("widgets", None)

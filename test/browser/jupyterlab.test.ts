@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KERNEL_NAME, ROOT, VENV_DIR } from "../../src/paths";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME, ROOT, VENV_DIR } from "../../src/paths";
 import { listNotebooks, notebookFigures } from "../../src/report";
 import { launch, skipBrowser } from "../support/browser";
 
@@ -45,8 +45,31 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`jupyter lab did not answer at ${url} within 120 s:\n${log()}`);
 }
 
+/** Runs a JupyterLab command through the app exposed in the page, failing after `ms`. */
+async function command(page: Page, id: string, ms = 120_000): Promise<void> {
+  const run = page.evaluate(async (cmd) => {
+    const app = (window as unknown as { jupyterapp: { commands: { execute(id: string): Promise<unknown> } } }).jupyterapp;
+    await app.commands.execute(cmd);
+  }, id);
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`JupyterLab command ${id} did not finish within ${ms} ms`)), ms)));
+  try {
+    await Promise.race([run, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Waits until the status bar says the project's kernel has started and is idle. */
+const kernelIdle = (page: Page) =>
+  page.waitForFunction(
+    (label) => Array.from(document.querySelectorAll(".jp-StatusBar-Widget, .jp-StatusBar-TextItem")).some((e) => (e.textContent ?? "").includes(`${label} | Idle`)),
+    KERNEL_DISPLAY_NAME,
+    { timeout: 120_000 },
+  );
+
 /** Counts plotly SVG roots drawn inside the notebook panel. */
-const countPlots = (page: Page) => page.evaluate(() => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length);
+const countPlots = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot")).filter((p) => p.querySelector("svg.main-svg")).length);
 
 describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
   let browser: Browser;
@@ -74,7 +97,13 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
       JUPYTER_RUNTIME_DIR: path.join(work, ".jupyter-runtime"),
       JUPYTER_DATA_DIR: path.join(work, ".jupyter-data"),
       JUPYTERLAB_WORKSPACES_DIR: path.join(work, ".jupyter-workspaces"),
+      JUPYTERLAB_SETTINGS_DIR: path.join(work, ".jupyter-settings"),
     };
+    // JupyterLab renders only the cells in view (windowing); render them all so every chart of
+    // the notebook can be counted without scrolling
+    const tracker = path.join(work, ".jupyter-settings", "@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings");
+    fs.mkdirSync(path.dirname(tracker), { recursive: true });
+    fs.writeFileSync(tracker, JSON.stringify({ windowingMode: "none" }));
     lab = spawn(
       path.join(VENV_DIR, "bin", "jupyter"),
       [
@@ -88,7 +117,8 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
     lab.stderr!.on("data", (d) => (output += d));
     await waitForServer(`${base}/api/status?token=${token}`, lab, () => output);
     browser = await launch();
-    base = `${base}/lab/tree/%PATH%?token=${token}`;
+    // each page opens in a workspace of its own, so no page restores another one's layout
+    base = `${base}/lab/workspaces/%WS%/tree/%PATH%?token=${token}`;
   });
 
   afterAll(async () => {
@@ -101,10 +131,11 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
+  let pages = 0;
   const open = async (file: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(base.replace("%PATH%", encodeURIComponent(file)), { waitUntil: "domcontentloaded" });
+    await page.goto(base.replace("%WS%", `page-${++pages}`).replace("%PATH%", encodeURIComponent(file)), { waitUntil: "domcontentloaded" });
     await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 120_000 });
     return page;
   };
@@ -112,24 +143,16 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
   it(`Run All draws every chart of ${name}, and it is saved`, async () => {
     const page = await open(name);
     // start from no outputs, so that what is drawn comes from this run
-    await page.evaluate(async () => {
-      const app = (window as unknown as { jupyterapp: { commands: { execute(id: string, args?: unknown): Promise<unknown> } } }).jupyterapp;
-      await app.commands.execute("notebook:clear-all-cell-outputs");
-    });
+    await kernelIdle(page);
+    await command(page, "notebook:clear-all-cell-outputs");
     expect(await countPlots(page)).toBe(0);
-    await page.evaluate(async () => {
-      const app = (window as unknown as { jupyterapp: { commands: { execute(id: string, args?: unknown): Promise<unknown> } } }).jupyterapp;
-      await app.commands.execute("notebook:run-all-cells");
-    });
-    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n, expectedCharts, { timeout: 300_000 });
+    await command(page, "notebook:run-all-cells", 300_000);
+    await page.waitForFunction((n) => Array.from(document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot")).filter((p) => p.querySelector("svg.main-svg")).length >= n, expectedCharts, { timeout: 300_000 });
     // wait for the kernel to finish every cell, then save
     await page.waitForFunction(() => !Array.from(document.querySelectorAll(".jp-InputPrompt")).some((p) => p.textContent?.includes("[*]")), undefined, { timeout: 300_000 });
     const errors = await page.evaluate(() => document.querySelectorAll(".jp-NotebookPanel .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").length);
     expect(errors, output).toBe(0);
-    await page.evaluate(async () => {
-      const app = (window as unknown as { jupyterapp: { commands: { execute(id: string, args?: unknown): Promise<unknown> } } }).jupyterapp;
-      await app.commands.execute("docmanager:save");
-    });
+    await command(page, "docmanager:save");
     await page.waitForTimeout(1000);
     expect(await countPlots(page)).toBe(expectedCharts);
     await page.context().close();
@@ -137,14 +160,37 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
 
   it("the saved notebook, reopened in a new page without running, still shows its charts", async () => {
     const page = await open(name);
-    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n, expectedCharts, { timeout: 60_000 });
+    // On save, plotly's JupyterLab renderer stores a PNG snapshot beside the JSON; on reopening
+    // it shows that picture and turns it into the interactive chart when the pointer enters it.
+    const shown = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll(".jp-NotebookPanel .jp-RenderedPlotly")).filter((o) => {
+          const img = o.querySelector("img.plot-img") as HTMLImageElement | null;
+          return o.querySelector("svg.main-svg") || (img && img.complete && img.naturalWidth > 0 && img.style.display !== "none");
+        }).length,
+      );
+    await page.waitForFunction(
+      (n) =>
+        Array.from(document.querySelectorAll(".jp-NotebookPanel .jp-RenderedPlotly")).filter((o) => {
+          const img = o.querySelector("img.plot-img") as HTMLImageElement | null;
+          return o.querySelector("svg.main-svg") || (img && img.complete && img.naturalWidth > 0);
+        }).length >= n,
+      expectedCharts,
+      { timeout: 60_000 },
+    );
+    expect(await shown()).toBe(expectedCharts);
+    for (const img of await page.locator(".jp-NotebookPanel .jp-RenderedPlotly img.plot-img").all()) {
+      await img.scrollIntoViewIfNeeded();
+      await img.dispatchEvent("mouseenter");
+    }
+    await page.waitForFunction((n) => Array.from(document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot")).filter((p) => p.querySelector("svg.main-svg")).length >= n, expectedCharts, { timeout: 60_000 });
     expect(await countPlots(page)).toBe(expectedCharts);
     await page.context().close();
   });
 
   it("the committed notebook, never run or trusted here, shows its charts on opening", async () => {
     const page = await open("pristine.ipynb");
-    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot .main-svg").length >= n, expectedCharts, { timeout: 60_000 });
+    await page.waitForFunction((n) => Array.from(document.querySelectorAll(".jp-NotebookPanel .js-plotly-plot")).filter((p) => p.querySelector("svg.main-svg")).length >= n, expectedCharts, { timeout: 60_000 });
     expect(await countPlots(page)).toBe(expectedCharts);
     await page.context().close();
   });

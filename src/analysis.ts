@@ -1,0 +1,57 @@
+/**
+ * Everything the notebooks and the report compute from data/, loaded once: the ledger, the
+ * recomputation checks with their verdicts, the reconciliation groups, and the comparison with
+ * independent reporting. Throws a DataErrors listing every problem if any data file is bad, so
+ * no verdict is ever computed from a bad row.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DataError, DataErrors } from "./csv";
+import { parseChecks, runChecks, type Check, type CheckVerdict } from "./checks";
+import { buildIndependent, readIndependent, type IndependentResult, type IndependentRow } from "./independent";
+import { readLedger, type Ledger } from "./ledger";
+import { DATA_DIR } from "./paths";
+import { buildConflicts, type Conflict } from "./reconcile";
+
+export interface Analysis {
+  ledger: Ledger;
+  checks: Check[];
+  /** One verdict per check of data/checks.csv, sorted by id. */
+  verdicts: CheckVerdict[];
+  /** One entry per group of claims measuring the same (or a near) quantity, sorted by id. */
+  conflicts: Conflict[];
+  independentRows: IndependentRow[];
+  /** One entry per ledger claim, sorted by claim id. */
+  independent: IndependentResult[];
+}
+
+/** Reads data/checks.csv against the ledger, returning its checks and problems. */
+export function readChecks(dataDir: string, ledger: Ledger): { checks: Check[]; errors: DataError[] } {
+  const file = path.join(dataDir, "checks.csv");
+  if (!fs.existsSync(file)) return { checks: [], errors: [new DataError("data/checks.csv", 0, "", "does not exist")] };
+  try {
+    return { checks: parseChecks(fs.readFileSync(file, "utf8"), "data/checks.csv", ledger), errors: [] };
+  } catch (e) {
+    if (e instanceof DataErrors) return { checks: [], errors: e.errors };
+    if (e instanceof DataError) return { checks: [], errors: [e] };
+    throw e;
+  }
+}
+
+/** Loads and computes everything; throws DataErrors when any data file has a problem. */
+export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
+  const { ledger, errors } = readLedger(dataDir);
+  if (errors.length > 0) throw new DataErrors(errors);
+  const { checks, errors: checkErrors } = readChecks(dataDir, ledger);
+  const { rows, errors: independentErrors } = readIndependent(path.join(dataDir, "independent.csv"), ledger);
+  const all = [...checkErrors, ...independentErrors];
+  if (all.length > 0) throw new DataErrors(all);
+  return {
+    ledger,
+    checks,
+    verdicts: runChecks(ledger, checks),
+    conflicts: buildConflicts(ledger),
+    independentRows: rows,
+    independent: buildIndependent(ledger, rows),
+  };
+}
