@@ -11,13 +11,13 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CHART_MIME } from "./display";
 import { CHART_BOOT_JS, chartInfo, exportChart, galleryHtml, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
 import { writeFileAtomic } from "./fsutil";
 import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "./paths";
 import { buildResults } from "./results";
 import { validateAll } from "./validate";
 
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
 export interface ReportOptions {
   /** Notebook files to run; default every notebooks/*.ipynb in name order. */
@@ -85,7 +85,7 @@ export function notebookTitle(nb: NotebookJson, fallback: string): string {
 /** Every plotly figure a notebook displays, in order. */
 export function notebookFigures(nb: NotebookJson): Figure[] {
   const figs: Figure[] = [];
-  for (const c of nb.cells) for (const o of c.outputs ?? []) if (o.data && PLOTLY_MIME in o.data) figs.push(o.data[PLOTLY_MIME] as Figure);
+  for (const c of nb.cells) for (const o of c.outputs ?? []) if (o.data && CHART_MIME in o.data) figs.push(o.data[CHART_MIME] as Figure);
   return figs;
 }
 

@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { listNotebooks, notebookFigures, PLOTLY_MIME, runReport } from "../../src/report";
+import { CHART_MIME } from "../../src/display";
+import { listNotebooks, notebookFigures, runReport } from "../../src/report";
 import { ROOT } from "../../src/paths";
 import { hashTree, listFiles, makeNotebook } from "../support/files";
 
@@ -106,7 +107,7 @@ describe("npm run report", () => {
     for (const nb of withCharts) {
       for (const cell of readNb(nb).cells) {
         for (const o of cell.outputs ?? []) {
-          if (o.data && PLOTLY_MIME in o.data) expect(typeof o.data[PLOTLY_MIME], nb).toBe("object");
+          if (o.data && CHART_MIME in o.data) expect(typeof o.data[CHART_MIME], nb).toBe("object");
         }
       }
     }
