@@ -13,3 +13,4 @@ export * from "./checks";
 export * from "./reconcile";
 export * from "./independent";
 export * from "./analysis";
+export * from "./narrate";
