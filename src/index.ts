@@ -14,3 +14,4 @@ export * from "./reconcile";
 export * from "./independent";
 export * from "./analysis";
 export * from "./narrate";
+export * from "./notebook-extras";

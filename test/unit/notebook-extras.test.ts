@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { groupedBarChart } from "../../src/charts";
+import { loadLedger } from "../../src/ledger";
+import { chartLabels, isGarbledFigure, noteReadings, sourceAsClaim, withBand } from "../../src/notebook-extras";
+
+describe("noteReadings(claim)", () => {
+  it("returns each lettered reading of a garbled figure, label with its parenthesis, text to the end of its sentence", () => {
+    const note =
+      "garble. Reading A (literal): fell more than 100% during the day (impossible). Reading B (intended, cf. 'overtake8%' in the lead; 跌超8%): fell more than 8% intraday. low/high encode reading B; as of 17:00 (Beijing) Friday";
+    expect(noteReadings({ quote: "q", note })).toEqual([
+      { label: "Reading A (literal)", text: "fell more than 100% during the day (impossible)" },
+      { label: "Reading B (intended, cf. 'overtake8%' in the lead; 跌超8%)", text: "fell more than 8% intraday" },
+    ]);
+  });
+
+  it("reads 'printed words' = meaning as 'as printed' and 'read as', and 'could also mean' as a third reading", () => {
+    const note = "'Previously ... once' = intraday slide of the Feb 5-6 rout (TradingKey: 'nearly 20%' on Thursday, which conflicts); could also mean the 2026-01-30 crash";
+    expect(noteReadings({ quote: "q", note })).toEqual([
+      { label: "as printed", text: "Previously ... once" },
+      { label: "read as", text: "intraday slide of the Feb 5-6 rout (TradingKey: 'nearly 20%' on Thursday, which conflicts)" },
+      { label: "or", text: "the 2026-01-30 crash" },
+    ]);
+  });
+
+  it("pairs a single 'reading:' with the quote as printed", () => {
+    expect(noteReadings({ quote: "with a flash crash after the market closed. 7%", note: "garbled sentence break; reading: fell as much as 7% in after-hours trading" })).toEqual([
+      { label: "as printed", text: "with a flash crash after the market closed. 7%" },
+      { label: "read as", text: "fell as much as 7% in after-hours trading" },
+    ]);
+  });
+
+  it("returns [] for a note that gives no reading", () => {
+    expect(noteReadings({ quote: "q", note: "" })).toEqual([]);
+    expect(noteReadings({ quote: "q", note: "word figure: halved = -50% from the Oct-2025 peak" })).toEqual([]);
+  });
+});
+
+describe("isGarbledFigure(claim)", () => {
+  it("is true for the garbled qualifier and for notes that say garbled or machine translation", () => {
+    expect(isGarbledFigure({ qualifier: "garbled", quote: "q", note: "" })).toBe(true);
+    expect(isGarbledFigure({ qualifier: "exact", quote: "q", note: "garbled sentence break" })).toBe(true);
+    expect(isGarbledFigure({ qualifier: "over", quote: "q", note: "'overtake' = machine translation of 超过 (more than)" })).toBe(true);
+  });
+
+  it("is true for a note that gives a second reading", () => {
+    expect(isGarbledFigure({ qualifier: "over", quote: "q", note: "'Previously ... once' = the Feb 5-6 rout; could also mean the 2026-01-30 crash" })).toBe(true);
+  });
+
+  it("is true for a note that reads a word run of the quote, false when the words are not in the quote", () => {
+    expect(isGarbledFigure({ qualifier: "exact", quote: "has reached the lowest level59800Dollar", note: "'lowest level59800Dollar' = low of US$59,800" })).toBe(true);
+    expect(isGarbledFigure({ qualifier: "exact", quote: "fell 5%", note: "'once plummeted' = intraday trough" })).toBe(false);
+  });
+
+  it("finds the five machine-translation artefacts of the Nakamoto article in the ledger", () => {
+    const ids = loadLedger()
+      .claims.filter((c) => c.article === "nakamoto-570k-liquidated" && isGarbledFigure(c))
+      .map((c) => c.id);
+    // 004 'overtake8%', 006 'level59800Dollar', 013 'more than 100% ... 8%', 023 'Previously ... once', 037 'closed. 7%'
+    expect(ids).toEqual(["nakamoto-004", "nakamoto-006", "nakamoto-013", "nakamoto-023", "nakamoto-037"]);
+  });
+});
+
+describe("sourceAsClaim(row, group)", () => {
+  const row = { id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "q", outlet: "Reuters", tier: "wire" as const };
+
+  it("keeps the id, interval, unit and date, groups under one legend name and prints the figure", () => {
+    const c = sourceAsClaim(row);
+    expect(c).toMatchObject({ id: "r011", article: "independent reporting", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", raw: "60,008.52", outlet: "Reuters", tier: "wire" });
+    expect(sourceAsClaim(row, "wires").article).toBe("wires");
+  });
+
+  it("prints ranges and open bounds in words", () => {
+    expect(sourceAsClaim({ ...row, low: 175, high: 185 }).raw).toBe("175 to 185");
+    expect(sourceAsClaim({ ...row, low: null, high: -5 }).raw).toBe("under -5");
+    expect(sourceAsClaim({ ...row, low: 3, high: null }).raw).toBe("over 3");
+  });
+});
+
+describe("chartLabels(rows, width)", () => {
+  it("labels article figures by article and sources by outlet (cut to width) and tier", () => {
+    const labels = chartLabels(
+      [
+        { id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble" },
+        { id: "r011", raw: "60,008.52", article: "independent reporting", outlet: "The News (Pakistan), rewriting Reuters", tier: "wire" },
+      ],
+      12,
+    );
+    expect(labels).toEqual({ "a-1": "$60,000 — tradingkey-ai-bubble", r011: "60,008.52 — The News (P… (wire)" });
+  });
+});
+
+describe("withBand(fig, band)", () => {
+  const fig = groupedBarChart([{ category: "20x", series: "computed", value: -5 }], { id: "lev", title: "Leverage" });
+
+  it("adds a shaded rectangle on the value axis and its escaped label, leaving the figure unchanged", () => {
+    const before = JSON.stringify(fig);
+    const out = withBand(fig, { low: -5, high: -2, label: "article: <2%-5%>" });
+    expect(JSON.stringify(fig)).toBe(before);
+    const shapes = out.layout.shapes as Record<string, unknown>[];
+    expect(shapes[shapes.length - 1]).toMatchObject({ type: "rect", xref: "paper", yref: "y", y0: -5, y1: -2 });
+    const notes = out.layout.annotations as Record<string, unknown>[];
+    expect(notes[notes.length - 1]!.text).toBe("article: &lt;2%-5%&gt;");
+  });
+
+  it("spans the x axis when asked", () => {
+    const shapes = withBand(fig, { low: 1, high: 2, label: "b", axis: "x" }).layout.shapes as Record<string, unknown>[];
+    expect(shapes[shapes.length - 1]).toMatchObject({ xref: "x", yref: "paper", x0: 1, x1: 2 });
+  });
+
+  it("throws for a band that is not finite low ≤ high", () => {
+    expect(() => withBand(fig, { low: 3, high: 2, label: "b" })).toThrow(/^invalid band: 3 to 2/);
+    expect(() => withBand(fig, { low: NaN, high: 2, label: "b" })).toThrow(/invalid band/);
+  });
+});
