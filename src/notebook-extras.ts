@@ -118,24 +118,55 @@ export function sourceAsClaim(
   };
 }
 
+/** Options of chartLabels. */
+export interface ChartLabelOptions {
+  /** Cut outlets longer than this many characters (with "…"); default 34. */
+  width?: number;
+  /** Append each row's as_of ("· 2026-02-06"), for rows of different days; default false. */
+  date?: boolean;
+}
+
 /**
  * Row labels for an interval chart of article figures and independent figures: an article's
  * figure as "<printed figure> — <article>", an independent one as
- * "<figure> — <outlet, cut to `width` characters> (<tier>)".
- * @example chartLabels([{ id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble" }, { id: "r011", raw: "60,008.52", article: "independent reporting", outlet: "Reuters via CNA", tier: "wire" }]) // => { "a-1": "$60,000 — tradingkey-ai-bubble", r011: "60,008.52 — Reuters via CNA (wire)" }
+ * "<figure> — <outlet, cut to width> (<tier>)"; optionally followed by the date.
+ * @example chartLabels([{ id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble", as_of: "2026-02-06" }, { id: "r011", raw: "60,008.52", article: "independent reporting", as_of: "2026-02-06", outlet: "Reuters via CNA", tier: "wire" }]) // => { "a-1": "$60,000 — tradingkey-ai-bubble", r011: "60,008.52 — Reuters via CNA (wire)" }
+ * @example chartLabels([{ id: "a-1", raw: "5%", article: "a", as_of: "2026-02-02" }], { date: true }) // => { "a-1": "5% — a · 2026-02-02" }
  */
 export function chartLabels(
-  rows: readonly (Pick<ClaimLike, "id" | "raw" | "article"> & { outlet?: string; tier?: string })[],
-  width = 34,
+  rows: readonly (Pick<ClaimLike, "id" | "raw" | "article" | "as_of"> & { outlet?: string; tier?: string })[],
+  options: ChartLabelOptions = {},
 ): Record<string, string> {
+  const width = options.width ?? 34;
   const out: Record<string, string> = {};
   for (const r of rows) {
+    let label: string;
     if (r.outlet !== undefined) {
       const outlet = r.outlet.length > width ? `${r.outlet.slice(0, width - 1).trimEnd()}…` : r.outlet;
-      out[r.id] = `${r.raw} — ${outlet}${r.tier ? ` (${r.tier})` : ""}`;
-    } else out[r.id] = `${r.raw} — ${r.article}`;
+      label = `${r.raw} — ${outlet}${r.tier ? ` (${r.tier})` : ""}`;
+    } else label = `${r.raw} — ${r.article}`;
+    out[r.id] = options.date ? `${label} · ${r.as_of}` : label;
   }
   return out;
+}
+
+/**
+ * The opening of a section's text (its span in the article, see data/sections.csv), whitespace
+ * collapsed, cut after the last full sentence that fits in `maxChars` (or at a word, with "…",
+ * when not even one does): a quote for sections that print no tracked figure.
+ * @param text the article text
+ * @param section the section's span: `start` and `end` offsets into `text`
+ * @example sectionExcerpt("Intro. The CME raised margins. Longs fled. Next", { start: 7, end: 42 }, 40) // => "The CME raised margins. Longs fled."
+ * @example sectionExcerpt("abc defgh ijk", { start: 0, end: 13 }, 8) // => "abc…"
+ */
+export function sectionExcerpt(text: string, section: { start: number; end: number }, maxChars = 320): string {
+  const body = text.slice(section.start, section.end).replace(/\s+/g, " ").trim();
+  if (body.length <= maxChars) return body;
+  const head = body.slice(0, maxChars + 1);
+  const ends = [...head.matchAll(/[.!?]["”’]?(?=\s)/g)].map((m) => m.index! + m[0].length);
+  if (ends.length > 0) return head.slice(0, ends[ends.length - 1]);
+  const cut = head.lastIndexOf(" ", maxChars - 1);
+  return `${head.slice(0, cut > 0 ? cut : maxChars - 1)}…`;
 }
 
 /** A shaded band across a chart: where a claimed range lies. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupedBarChart } from "../../src/charts";
 import { loadLedger } from "../../src/ledger";
-import { chartLabels, isGarbledFigure, noteReadings, sourceAsClaim, withBand } from "../../src/notebook-extras";
+import { chartLabels, isGarbledFigure, noteReadings, sectionExcerpt, sourceAsClaim, withBand } from "../../src/notebook-extras";
 
 describe("noteReadings(claim)", () => {
   it("returns each lettered reading of a garbled figure, label with its parenthesis, text to the end of its sentence", () => {
@@ -76,16 +76,47 @@ describe("sourceAsClaim(row, group)", () => {
   });
 });
 
-describe("chartLabels(rows, width)", () => {
+describe("chartLabels(rows, options)", () => {
   it("labels article figures by article and sources by outlet (cut to width) and tier", () => {
     const labels = chartLabels(
       [
-        { id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble" },
-        { id: "r011", raw: "60,008.52", article: "independent reporting", outlet: "The News (Pakistan), rewriting Reuters", tier: "wire" },
+        { id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble", as_of: "2026-02-06" },
+        { id: "r011", raw: "60,008.52", article: "independent reporting", as_of: "2026-02-06", outlet: "The News (Pakistan), rewriting Reuters", tier: "wire" },
       ],
-      12,
+      { width: 12 },
     );
     expect(labels).toEqual({ "a-1": "$60,000 — tradingkey-ai-bubble", r011: "60,008.52 — The News (P… (wire)" });
+  });
+
+  it("appends the date when asked", () => {
+    expect(chartLabels([{ id: "r1", raw: "-4.77", article: "x", as_of: "2026-02-06", outlet: "Yonhap", tier: "wire" }], { date: true })).toEqual({ r1: "-4.77 — Yonhap (wire) · 2026-02-06" });
+  });
+});
+
+describe("sectionExcerpt(text, section, maxChars)", () => {
+  const text = "Lead. The CME Group raised margins. Longs fled. Looking back, Bitcoin fell.";
+
+  it("returns the whole section, whitespace collapsed, when it fits", () => {
+    expect(sectionExcerpt("a\n\n b  c", { start: 0, end: 9 })).toBe("a b c");
+  });
+
+  it("cuts after the last full sentence that fits", () => {
+    // the section is "The CME Group raised margins. Longs fled." (offsets 6..47); 35 chars fit only the first sentence
+    expect(sectionExcerpt(text, { start: 6, end: 47 }, 35)).toBe("The CME Group raised margins.");
+  });
+
+  it("cuts at a word with an ellipsis when no sentence fits", () => {
+    expect(sectionExcerpt(text, { start: 6, end: 47 }, 12)).toBe("The CME…");
+  });
+
+  it("reads the real section spans of the ledger", () => {
+    const ledger = loadLedger();
+    const s = ledger.sections.find((x) => x.article === "tradingkey-ai-bubble" && x.section === "silver-margin-liquidations")!;
+    const a = ledger.articles.find((x) => x.id === "tradingkey-ai-bubble")!;
+    const first =
+      "The CME Group raised margin requirements for silver, which triggered leveraged liquidations due to its high-leverage nature, leading to panic selling and a stampede among long positions.";
+    expect(sectionExcerpt(a.text, s, first.length + 20)).toBe(first);
+    expect(sectionExcerpt(a.text, s, 1000).startsWith("The CME Group raised margin requirements for silver")).toBe(true);
   });
 });
 
