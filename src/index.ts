@@ -15,3 +15,4 @@ export * from "./independent";
 export * from "./analysis";
 export * from "./narrate";
 export * from "./notebook-extras";
+export * from "./crosscheck";
