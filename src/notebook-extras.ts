@@ -82,7 +82,8 @@ export type SourceClaim = ClaimLike & { outlet: string; tier: string };
 /**
  * An independent figure (a row of data/independent.csv) as a chart row: its id, the group name
  * `article` (one colour for all independent reporting), its quote, interval and unit, and as
- * `raw` its interval in words (the source printed it in its own words).
+ * `raw` its interval in figures ("60,008.52", "175 to 185", "≤ -5" for an open end), since the
+ * source printed it in its own words.
  * @param row the independent row
  * @param group the legend name of independent reporting; default "independent reporting"
  * @example sourceAsClaim({ id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "q", outlet: "Reuters", tier: "wire" }).raw // => "60,008.52"
@@ -97,9 +98,9 @@ export function sourceAsClaim(
         ? formatNumber(row.low)
         : `${formatNumber(row.low)} to ${formatNumber(row.high)}`
       : row.low !== null
-        ? `over ${formatNumber(Math.abs(row.low))}`
+        ? `≥ ${formatNumber(row.low)}`
         : row.high !== null
-          ? `under ${formatNumber(row.high)}`
+          ? `≤ ${formatNumber(row.high)}`
           : "";
   return {
     id: row.id,
@@ -118,8 +119,19 @@ export function sourceAsClaim(
   };
 }
 
+/** Short names of the five articles, for chart row labels (the legend keeps the ids). */
+export const ARTICLE_SHORT_NAMES: Readonly<Record<string, string>> = {
+  "gate-selloff-crushes": "Gate (crushes)",
+  "gate-risk-off-cycle": "Gate (risk-off)",
+  "tradingkey-ai-bubble": "TradingKey",
+  "gmteight-2t-wiped": "GMT Eight",
+  "nakamoto-570k-liquidated": "Nakamoto",
+};
+
 /** Options of chartLabels. */
 export interface ChartLabelOptions {
+  /** Names of articles in labels; default ARTICLE_SHORT_NAMES (others keep their id). */
+  names?: Readonly<Record<string, string>>;
   /** Cut outlets longer than this many characters (with "…"); default 34. */
   width?: number;
   /** Append each row's as_of ("· 2026-02-06"), for rows of different days; default false. */
@@ -128,9 +140,9 @@ export interface ChartLabelOptions {
 
 /**
  * Row labels for an interval chart of article figures and independent figures: an article's
- * figure as "<printed figure> — <article>", an independent one as
+ * figure as "<printed figure> — <article's short name>", an independent one as
  * "<figure> — <outlet, cut to width> (<tier>)"; optionally followed by the date.
- * @example chartLabels([{ id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble", as_of: "2026-02-06" }, { id: "r011", raw: "60,008.52", article: "independent reporting", as_of: "2026-02-06", outlet: "Reuters via CNA", tier: "wire" }]) // => { "a-1": "$60,000 — tradingkey-ai-bubble", r011: "60,008.52 — Reuters via CNA (wire)" }
+ * @example chartLabels([{ id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble", as_of: "2026-02-06" }, { id: "r011", raw: "60,008.52", article: "independent reporting", as_of: "2026-02-06", outlet: "Reuters via CNA", tier: "wire" }]) // => { "a-1": "$60,000 — TradingKey", r011: "60,008.52 — Reuters via CNA (wire)" }
  * @example chartLabels([{ id: "a-1", raw: "5%", article: "a", as_of: "2026-02-02" }], { date: true }) // => { "a-1": "5% — a · 2026-02-02" }
  */
 export function chartLabels(
@@ -144,7 +156,7 @@ export function chartLabels(
     if (r.outlet !== undefined) {
       const outlet = r.outlet.length > width ? `${r.outlet.slice(0, width - 1).trimEnd()}…` : r.outlet;
       label = `${r.raw} — ${outlet}${r.tier ? ` (${r.tier})` : ""}`;
-    } else label = `${r.raw} — ${r.article}`;
+    } else label = `${r.raw} — ${(options.names ?? ARTICLE_SHORT_NAMES)[r.article] ?? r.article}`;
     out[r.id] = options.date ? `${label} · ${r.as_of}` : label;
   }
   return out;

@@ -69,10 +69,11 @@ describe("sourceAsClaim(row, group)", () => {
     expect(sourceAsClaim(row, "wires").article).toBe("wires");
   });
 
-  it("prints ranges and open bounds in words", () => {
+  it("prints ranges as low to high and open ends with ≤ / ≥", () => {
     expect(sourceAsClaim({ ...row, low: 175, high: 185 }).raw).toBe("175 to 185");
-    expect(sourceAsClaim({ ...row, low: null, high: -5 }).raw).toBe("under -5");
-    expect(sourceAsClaim({ ...row, low: 3, high: null }).raw).toBe("over 3");
+    // "plunging more than 5 percent" is stored as high -5, low open
+    expect(sourceAsClaim({ ...row, low: null, high: -5 }).raw).toBe("≤ -5");
+    expect(sourceAsClaim({ ...row, low: 3, high: null }).raw).toBe("≥ 3");
   });
 });
 
@@ -85,7 +86,15 @@ describe("chartLabels(rows, options)", () => {
       ],
       { width: 12 },
     );
-    expect(labels).toEqual({ "a-1": "$60,000 — tradingkey-ai-bubble", r011: "60,008.52 — The News (P… (wire)" });
+    expect(labels).toEqual({ "a-1": "$60,000 — TradingKey", r011: "60,008.52 — The News (P… (wire)" });
+  });
+
+  it("names articles by the given names, keeping ids it does not know", () => {
+    const rows = [
+      { id: "a-1", raw: "5%", article: "gmteight-2t-wiped", as_of: "2026-02-06" },
+      { id: "b-1", raw: "6%", article: "other", as_of: "2026-02-06" },
+    ];
+    expect(chartLabels(rows, { names: { "gmteight-2t-wiped": "GMT" } })).toEqual({ "a-1": "5% — GMT", "b-1": "6% — other" });
   });
 
   it("appends the date when asked", () => {
