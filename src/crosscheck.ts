@@ -12,7 +12,8 @@
  * (src/narrate.ts).
  */
 import type { Analysis } from "./analysis";
-import type { ClaimLike, Consensus } from "./charts";
+import { asOfSpan, type ClaimLike, type Consensus } from "./charts";
+import { tslabDisplay, type DisplaySink } from "./display";
 import { badge, escapeHtml, formatNumber, tableHtml } from "./html";
 import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "./independent";
 import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersectAll, nominalInterval, overlaps, sameDimension } from "./intervals";
@@ -335,6 +336,39 @@ export function familyLevels(name: string, claims: readonly Claim[], unit: strin
   return levels;
 }
 
+/**
+ * Forest-plot rows for a family: each level's figures (their effective intervals), then one row per
+ * level with what it can be once the nesting is respected ("all true" rows, article "nested fit").
+ */
+export function familyChartRows(levels: readonly FamilyLevel[], unit: string): { rows: ClaimLike[]; labels: Record<string, string> } {
+  const rows: ClaimLike[] = [];
+  const labels: Record<string, string> = {};
+  const bounds = (iv: Interval) => ({ low: Number.isFinite(iv.low) ? iv.low : null, high: Number.isFinite(iv.high) ? iv.high : null });
+  for (const l of levels) {
+    for (const c of l.claims) {
+      rows.push({ ...c, ...bounds(figureIn(c, unit).effective), unit });
+      labels[c.id] = `${c.raw} · ${c.article} · ${l.label}`;
+    }
+  }
+  levels.forEach((l, k) => {
+    if (!l.fitted) return;
+    const id = `fit-${k + 1}`;
+    rows.push({ id, article: "nested fit", quote: `${l.label}: the values that satisfy every figure and the nesting`, subject: l.claims[0]?.subject ?? "", metric: l.claims[0]?.metric ?? "", ...bounds(l.fitted), unit, raw: formatInterval(l.fitted), as_of: l.claims[0]?.as_of ?? "" });
+    labels[id] = `all true: ${l.label}`;
+  });
+  return { rows, labels };
+}
+
+/**
+ * Whether a reconciliation gets its own chart in notebooks/06: it spans two or more articles, is a
+ * near-miss family, or its figures do not simply agree.
+ * @example chartWorthy({ kind: "group", verdict: "agree", members: [{ article: "a" }, { article: "a" }] }) // => false
+ * @example chartWorthy({ kind: "group", verdict: "agree", members: [{ article: "a" }, { article: "b" }] }) // => true
+ */
+export function chartWorthy(c: Pick<Conflict, "kind" | "verdict"> & { members: readonly Pick<ConflictMember, "article">[] }): boolean {
+  return c.kind === "family" || c.verdict !== "agree" || distinct(c.members.map((m) => m.article)).length >= 2;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Independent verdicts per article
 
@@ -355,12 +389,14 @@ export interface VerdictShare {
 /**
  * Per article and independent verdict, how many of the article's figures got it and their share
  * (whole percent); every verdict listed, zeros included; articles in data/articles.csv order.
- * Long form, for verdictBarChart (`count: "count"`).
+ * With `comparedOnly`, only the figures compared with at least one independent figure of the
+ * same quantity count. Long form, for verdictBarChart (`count: "count"`).
  */
-export function independentShares(analysis: Pick<Analysis, "ledger" | "independent">): VerdictShare[] {
+export function independentShares(analysis: Pick<Analysis, "ledger" | "independent">, options: { comparedOnly?: boolean } = {}): VerdictShare[] {
+  const compared = new Set(analysis.independent.filter((r) => r.sources.some((s) => s.relation !== "context")).map((r) => r.claim));
   const out: VerdictShare[] = [];
   for (const article of articleOrder(analysis)) {
-    const claims = analysis.ledger.claims.filter((c) => c.article === article);
+    const claims = analysis.ledger.claims.filter((c) => c.article === article && (!options.comparedOnly || compared.has(c.id)));
     for (const verdict of INDEPENDENT_VERDICTS) {
       const count = claims.filter((c) => verdictOf(analysis.independent, c.id) === verdict).length;
       out.push({ article, verdict, count, share: percentOf(count, claims.length) });
@@ -634,6 +670,61 @@ export function timelineChartRows(claims: readonly Claim[], timeline: readonly T
     labels[r.id] = `${e.printed} · ${r.outlet} · ${r.as_of}`;
   }
   return { rows, labels };
+}
+
+/** One period of the flow comparison: what the articles print and what sources not naming the origin give. */
+export interface FlowPeriod {
+  /** The window (nov_2025, ...) or "total" for the periods together. */
+  window: string;
+  /** The span, `YYYY-MM-DD/YYYY-MM-DD`. */
+  span: string;
+  /** The articles' figure (nominal midpoint, or the bound of an over/under figure; summed for the total). */
+  article: number;
+  articleClaims: string[];
+  /** Sources covering exactly this span, not naming the origin: their figures (stored value, or the bound) and ids. */
+  others: { id: string; value: number }[];
+  /** Sources covering this span that name the origin. */
+  origin: { id: string; value: number }[];
+}
+
+function spanOf(asOf: string): string {
+  const { start, end } = asOfSpan(asOf);
+  return `${start}/${end}`;
+}
+
+function figureValue(x: Pick<Claim, "low" | "high">): number {
+  return x.low !== null && x.high !== null ? (x.low + x.high) / 2 : (x.low ?? x.high)!;
+}
+
+/**
+ * Per period (one per distinct claim window, first claim of each window), the articles' figure
+ * against the sources linked to the claims that cover exactly that period, split into those that
+ * name `origin` (sourcesNaming) and the others; then the periods together: the sum of the
+ * articles' figures against sources covering exactly the combined span. Amounts in the first
+ * claim's unit.
+ */
+export function flowComparison(analysis: Pick<Analysis, "ledger" | "independentRows">, claimIds: readonly string[], origin: string): FlowPeriod[] {
+  const claims = claimIds.map((id) => analysis.ledger.byId.get(id)!);
+  const unit = claims[0].unit;
+  const firstOfWindow = claims.filter((c, k) => claims.findIndex((x) => x.window === c.window) === k);
+  const linked = analysis.independentRows.filter((r) => r.claims.some((id) => claimIds.includes(id)) && r.metric === claims[0].metric && comparableUnits(r.unit, unit));
+  const naming = new Set(sourcesNaming(linked, origin));
+  const value = (r: IndependentRow) => roundSig(convertInterval({ low: figureValue(r), high: figureValue(r) }, r.unit, unit).low, 10);
+  const covering = (span: string) => {
+    const rows = linked.filter((r) => spanOf(r.as_of) === span);
+    return {
+      others: rows.filter((r) => !naming.has(r.id)).map((r) => ({ id: r.id, value: value(r) })),
+      origin: rows.filter((r) => naming.has(r.id)).map((r) => ({ id: r.id, value: value(r) })),
+    };
+  };
+  const periods: FlowPeriod[] = firstOfWindow.map((c) => {
+    const span = spanOf(c.as_of);
+    return { window: c.window, span, article: roundSig(figureValue(c), 10), articleClaims: claims.filter((x) => x.window === c.window).map((x) => x.id), ...covering(span) };
+  });
+  const spans = periods.map((p) => p.span.split("/"));
+  const total = `${spans.map((x) => x[0]).sort()[0]}/${spans.map((x) => x[1]).sort().slice(-1)[0]}`;
+  periods.push({ window: "total", span: total, article: roundSig(periods.reduce((t, p) => t + p.article, 0), 10), articleClaims: firstOfWindow.map((c) => c.id), ...covering(total) });
+  return periods;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -972,4 +1063,12 @@ export function findingMarkdown(analysis: Analysis, f: Finding): string {
     body = `**Disputed by independent reporting:** ${parts.join("; ")}. The largest gap is ${off} of the article's figure.`;
   }
   return `${body} Told in full: ${links}.`;
+}
+
+/**
+ * Shows an HTML string built by this module (contradictionHtml, disputeHtml) as `text/html`.
+ * @example showHtml("<b>x</b>", { raw: () => {}, html: () => {}, markdown: () => {} }) // => undefined
+ */
+export function showHtml(html: string, sink: DisplaySink = tslabDisplay()): void {
+  sink.html(html);
 }

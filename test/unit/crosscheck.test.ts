@@ -17,6 +17,7 @@ import {
   SECTIONS,
   articleNotebook,
   chartIdFor,
+  chartWorthy,
   comparableUnits,
   conflictChartRows,
   conflictConsensus,
@@ -28,7 +29,9 @@ import {
   disputeGroups,
   disputeHtml,
   evidenceRank,
+  familyChartRows,
   familyLevels,
+  flowComparison,
   findingMarkdown,
   findingTargets,
   independentShares,
@@ -41,6 +44,7 @@ import {
   relativeGapOf,
   scoreboard,
   shareTable,
+  showHtml,
   sourceLink,
   sourceTimeline,
   sourcesNaming,
@@ -143,6 +147,12 @@ describe("one reconciliation as a chart and a row", () => {
     expect(conflictConsensus({ consensus: null, intersection: null })).toBeUndefined();
   });
 
+  it("chartWorthy charts families, disagreements and figures from several articles", () => {
+    expect(chartWorthy(conflict("kospi.pct_change.intraday"))).toBe(true); // TradingKey and GMT Eight
+    expect(chartWorthy(conflict("us_jobs.duration.jan_2026"))).toBe(false); // GMT Eight twice, agree
+    expect(chartWorthy(conflict("alphabet.pct_change.after_hours"))).toBe(true); // one article, scope mismatch
+  });
+
   it("conflictRow names the figures, the common part or none, and a badge", () => {
     const row = conflictRow(conflict("BTC.low.intraday"));
     expect(row.figures).toBe(6);
@@ -196,6 +206,15 @@ describe("the liquidations family", () => {
     ]);
   });
 
+  it("familyChartRows adds one 'all true' row per level after the figures", () => {
+    const { rows, labels } = familyChartRows(familyLevels("liquidations", analysis.ledger.claims, "USD_bn"), "USD_bn");
+    expect(rows.map((r) => r.id)).toEqual(["crushes-029", "crushes-055", "nakamoto-009", "cycle-020", "fit-1", "fit-2", "fit-3"]);
+    // cycle-020 "over $1.8 billion to $3.2 billion": (1.8, 3.25); fit-3: (2.5, 3.25)
+    expect(rows.find((r) => r.id === "cycle-020")).toMatchObject({ low: 1.8, high: 3.25, unit: "USD_bn" });
+    expect(rows.find((r) => r.id === "fit-3")).toMatchObject({ low: 2.5, high: 3.25, article: "nested fit" });
+    expect(labels["fit-1"]).toBe("all true: BTC liquidations (24h)");
+  });
+
   it("familyLevels leaves out figures in another currency and names unknown families", () => {
     const levels = familyLevels("liquidations", analysis.ledger.claims, "USD_bn");
     expect(levels.flatMap((l) => l.claims).some((c) => c.unit === "CNY_bn")).toBe(false);
@@ -204,6 +223,11 @@ describe("the liquidations family", () => {
 });
 
 describe("independent verdicts per article", () => {
+  it("independentShares with comparedOnly counts only figures with a comparable source", () => {
+    const n = analysis.independent.filter((r) => r.sources.some((s) => s.relation !== "context")).length;
+    expect(independentShares(analysis, { comparedOnly: true }).reduce((t, s) => t + s.count, 0)).toBe(n);
+  });
+
   it("independentShares counts every verdict of every article, adding up to its figures", () => {
     const shares = independentShares(analysis);
     expect(shares.length).toBe(analysis.ledger.articles.length * 5);
@@ -296,6 +320,23 @@ describe("timelines and printed figures", () => {
     // nearest to $126,223: r018's $126,210 (13 away)
     expect(un[1].nearest[0].row.id).toBe("r018");
     expect(un[1].nearest[0].gap).toBeCloseTo(13, 9);
+  });
+
+  it("flowComparison sets the monthly ETF outflows against trackers that do not relay the bank note", () => {
+    // articles: Nov ~7, Dec ~2, Jan 3 -> 12 (USD bn); trackers: Nov 3.79 (r050, full month), Jan 1.6 (r057) and the
+    // user post's "exceeding $3 billion" (r046); Nov-Jan 6.18 (r045, r058); the bank note's relays: r055, r054, r053
+    const p = flowComparison(analysis, ["nakamoto-028", "nakamoto-029", "gmteight-016", "nakamoto-027"], "Deutsche Bank");
+    expect(p.map((x) => [x.window, x.article])).toEqual([["nov_2025", 7], ["dec_2025", 2], ["jan_2026", 3], ["total", 12]]);
+    expect(p[0].others).toEqual([{ id: "r050", value: 3.79 }]);
+    expect(p[2].others).toEqual([{ id: "r046", value: 3 }, { id: "r057", value: 1.6 }]);
+    expect(p.map((x) => x.origin.map((o) => o.id))).toEqual([["r055"], ["r054"], ["r053"], []]);
+    expect(p[3]).toMatchObject({ span: "2025-11-01/2026-01-31", others: [{ id: "r045", value: 6.18 }, { id: "r058", value: 6.18 }] });
+  });
+
+  it("showHtml sends the HTML as text/html", () => {
+    const sent: string[] = [];
+    showHtml("<b>x</b>", { raw: () => undefined, html: (h) => void sent.push(h), markdown: () => undefined });
+    expect(sent).toEqual(["<b>x</b>"]);
   });
 
   it("sourcesNaming finds the rows that trace to the Deutsche Bank note", () => {
