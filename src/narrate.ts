@@ -54,16 +54,19 @@ const MD_SPECIALS = /[\\`*_{}[\]#|~$!]/g;
 
 /**
  * Text safe to place in Markdown that JupyterLab renders: Markdown specials (`\ ` * _ { } [ ] #
- * | ~ $ !`) are backslash-escaped (`$` so MathJax does not read it as maths), a leading list or
- * heading marker is escaped, then `& < > " '` become HTML entities. Newlines are kept.
+ * | ~ $ !`) are backslash-escaped (`$` so MathJax does not read it as maths), a line-leading list
+ * marker (`- `, `+ `, `1. `) or setext underline is escaped (a leading `-52%` is left alone), then
+ * `& < > " '` become HTML entities. Newlines are kept.
  * @example escapeMarkdown("~$60K & <b>*up*</b>") // => "\\~\\$60K &amp; &lt;b&gt;\\*up\\*&lt;/b&gt;"
  * @example escapeMarkdown("- 52% drop") // => "\\- 52% drop"
+ * @example escapeMarkdown("1.8% and -2.5%") // => "1.8% and -2.5%"
  */
 export function escapeMarkdown(s: string): string {
   const md = String(s)
     .replace(MD_SPECIALS, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=])/gm, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
+    .replace(/^(\s*)([-+])(?=\s|$)/gm, "$1\\$2")
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/gm, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, "$1\\$2");
   return escapeHtml(md);
 }
 
@@ -413,9 +416,13 @@ export function sectionSummaryMarkdown(ctx: ArticleContext, sectionId: string): 
         (backed.length > 0 ? `; it confirms or refines ${formatNumber(backed.length)}.` : "."),
     );
   } else if (backed.length > 0) {
-    out.push(`Independent reporting confirms or refines ${formatNumber(backed.length)} of them and disputes none.`);
+    out.push(
+      claims.length === 1
+        ? "Independent reporting confirms or refines it."
+        : `Independent reporting confirms or refines ${formatNumber(backed.length)} of them and disputes none.`,
+    );
   } else if (claims.length > 0) {
-    out.push("No independent source on file confirms or disputes them.");
+    out.push(`No independent source on file confirms or disputes ${claims.length === 1 ? "it" : "them"}.`);
   }
   const garbled = claims.filter((c) => c.qualifier === "garbled");
   if (garbled.length > 0) {
@@ -464,4 +471,40 @@ export function pathFromClaims(claims: readonly Pick<Claim, "id" | "as_of" | "lo
     .filter((c) => c.low !== null || c.high !== null)
     .map((c) => ({ date: asOfMidpoint(c.as_of), close: c.low !== null && c.high !== null ? (c.low + c.high) / 2 : (c.low ?? c.high)!, claim: c.id }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
+}
+
+/**
+ * The body of a section as printed: the article text of its span after its own heading line,
+ * trimmed (for quoting a section that prints no tracked figure).
+ */
+export function sectionBody(ctx: ArticleContext, sectionId: string): string {
+  const s = sectionOf(ctx, sectionId);
+  const text = ctx.article.text.slice(s.start, s.end);
+  const i = text.indexOf(s.heading);
+  return (i >= 0 ? text.slice(i + s.heading.length) : text).trim();
+}
+
+/**
+ * A check's computed result as a chart row (ClaimLike), so interval charts can draw it beside the
+ * article's figure: bounds from `computed` (the printed inputs) or, with `rounding`, from
+ * `computedWithRounding`; raw "computed"; quote the check statement; subject/metric "computed".
+ * @example computedRow({ id: "x", kind: "sum_of", statement: "s", claims: ["a-1"], claimed: null, reference: null, computed: { low: 90, high: 110, unit: "pct" }, computedWithRounding: { low: 89, high: 111, unit: "pct" }, verdict: "consistent", reason: "", gap: null }, { article: "a", as_of: "2026-02-08" }).high // => 110
+ */
+export function computedRow(
+  v: CheckVerdict,
+  options: { article: string; as_of: string; rounding?: boolean; raw?: string },
+): Pick<Claim, "id" | "article" | "quote" | "subject" | "metric" | "low" | "high" | "unit" | "raw" | "as_of"> {
+  const b = options.rounding ? v.computedWithRounding : v.computed;
+  return {
+    id: v.id,
+    article: options.article,
+    quote: v.statement,
+    subject: "computed",
+    metric: "computed",
+    low: b.low,
+    high: b.high,
+    unit: b.unit,
+    raw: options.raw ?? "computed",
+    as_of: options.as_of,
+  };
 }

@@ -12,11 +12,13 @@ import {
   articleContext,
   articleIntroMarkdown,
   checkRow,
+  computedRow,
   escapeMarkdown,
   figureRows,
   formatBounds,
   pathFromClaims,
   quoteMarkdown,
+  sectionBody,
   sectionChecks,
   sectionClaims,
   sectionSummaryMarkdown,
@@ -165,6 +167,11 @@ describe("escapeMarkdown", () => {
   it("escapes list and heading markers at the start of a line only", () => {
     expect(escapeMarkdown("# a\n- b\n1. c\nd-e")).toBe("\\# a\n\\- b\n1\\. c\nd-e");
   });
+
+  it("leaves a leading signed or decimal number alone, and breaks a setext underline", () => {
+    expect(escapeMarkdown("-52% and 1.8%")).toBe("-52% and 1.8%");
+    expect(escapeMarkdown("a\n---")).toBe("a\n\\---");
+  });
 });
 
 describe("quoteMarkdown", () => {
@@ -257,7 +264,7 @@ describe("sections", () => {
 
   it("sectionSummaryMarkdown gives both readings of a garbled figure, and handles an empty section", () => {
     expect(sectionSummaryMarkdown(ctx, "s2")).toBe(
-      "This section prints 1 figure in 1 quoted passage. No independent source on file confirms or disputes them. Garbled as printed: 5 (`t-003`) — reads as 5 or 50.",
+      "This section prints 1 figure in 1 quoted passage. No independent source on file confirms or disputes it. Garbled as printed: 5 (`t-003`) — reads as 5 or 50.",
     );
     expect(sectionSummaryMarkdown(ctx, "lead")).toBe("This section prints no figure that the ledger tracks.");
   });
@@ -273,6 +280,33 @@ describe("sections", () => {
     showSection(ctx, "s1", all);
     expect(all.calls.map((c) => c[0])).toEqual(["markdown", "html", "html", "markdown"]);
     expect(all.calls.map((c) => c[1]).join("")).not.toMatch(/<script|<\/div>/);
+  });
+});
+
+describe("sectionBody and computedRow", () => {
+  it("sectionBody is the section's text after its heading line, trimmed", () => {
+    const text = "Title\nintro\nS1 head\n body one \n";
+    const c = articleContext("t-art", {
+      ...ANALYSIS,
+      ledger: {
+        ...ANALYSIS.ledger,
+        articles: [{ ...article("t-art", "Title"), text }],
+        sections: [
+          { ...section(1, "lead", "lead"), heading: "Title", start: 0, end: 12 },
+          { ...section(2, "s1", "heading"), heading: "S1 head", start: 12, end: text.length },
+        ],
+      },
+    } as Analysis);
+    expect(sectionBody(c, "lead")).toBe("intro");
+    expect(sectionBody(c, "s1")).toBe("body one");
+  });
+
+  it("computedRow turns a check's computed bounds into a chart row, with rounding on request", () => {
+    const v = VERDICTS[1]!;
+    expect(computedRow(v, { article: "computed", as_of: "2026-02-06" })).toEqual({
+      id: "v-b", article: "computed", quote: "2% vs $3", subject: "computed", metric: "computed", low: 3, high: 3, unit: "pct", raw: "computed", as_of: "2026-02-06",
+    });
+    expect(computedRow(v, { article: "x", as_of: "2026", rounding: true, raw: "sum" })).toMatchObject({ low: 2.9, high: 3.1, raw: "sum" });
   });
 });
 
