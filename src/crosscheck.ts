@@ -14,7 +14,7 @@
 import type { Analysis } from "./analysis";
 import { asOfSpan, type ClaimLike, type Consensus } from "./charts";
 import { tslabDisplay, type DisplaySink } from "./display";
-import { badge, escapeHtml, formatNumber, tableHtml } from "./html";
+import { badge, escapeHtml, formatNumber, tableHtml, type TableColumn } from "./html";
 import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "./independent";
 import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersectAll, nominalInterval, overlaps, sameDimension } from "./intervals";
 import { extractNumericTokens } from "./numbers";
@@ -163,11 +163,12 @@ export function conflictChartRows(conflict: Pick<Conflict, "unit" | "members">, 
 }
 
 /**
- * Row labels for a reconciliation's forest plot: "<figure as printed> · <article> · <as of>".
- * @example conflictLabels({ members: [{ claim: "a-1", raw: "$60K", article: "a", as_of: "2026-02-06" }] }) // => { "a-1": "$60K · a · 2026-02-06" }
+ * Row labels for a reconciliation's forest plot: "<figure as printed> · <as of>" (the colour and
+ * the legend name the article; the hover names the claim).
+ * @example conflictLabels({ members: [{ claim: "a-1", raw: "$60K", as_of: "2026-02-06" }] }) // => { "a-1": "$60K · 2026-02-06" }
  */
-export function conflictLabels(conflict: { members: readonly Pick<ConflictMember, "claim" | "raw" | "article" | "as_of">[] }): Record<string, string> {
-  return Object.fromEntries(conflict.members.map((m) => [m.claim, `${m.raw} · ${m.article} · ${m.as_of}`]));
+export function conflictLabels(conflict: { members: readonly Pick<ConflictMember, "claim" | "raw" | "as_of">[] }): Record<string, string> {
+  return Object.fromEntries(conflict.members.map((m) => [m.claim, `${m.raw} · ${m.as_of}`]));
 }
 
 /**
@@ -202,11 +203,12 @@ export interface ConflictRow {
 
 /**
  * A reconciliation as a table row: what it measures, how many figures from how many articles, the
- * figures as printed with their claim ids, the common part of their intervals ("none" when they
- * share no value), the median, the verdict badge and the reason.
+ * figures as printed with their claim ids, the common part of their effective intervals with its
+ * open and closed ends ("none" when they share no value), the median, the verdict badge and the reason.
  */
 export function conflictRow(c: Conflict): ConflictRow {
-  const common = c.intersection ? `${formatInterval(memberInterval({ ...c.intersection, lowOpen: false, highOpen: false }))} ${c.unit}` : "none";
+  const both = intersectAll(c.members.map(memberInterval));
+  const common = both ? `${formatInterval(both)} ${c.unit}` : "none";
   return {
     quantity: c.id,
     theme: themeTitle(conflictTheme(c)),
@@ -347,7 +349,7 @@ export function familyChartRows(levels: readonly FamilyLevel[], unit: string): {
   for (const l of levels) {
     for (const c of l.claims) {
       rows.push({ ...c, ...bounds(figureIn(c, unit).effective), unit });
-      labels[c.id] = `${c.raw} · ${c.article} · ${l.label}`;
+      labels[c.id] = `${c.raw} · ${l.label}`;
     }
   }
   levels.forEach((l, k) => {
@@ -727,6 +729,38 @@ export function flowComparison(analysis: Pick<Analysis, "ledger" | "independentR
   return periods;
 }
 
+/** The columns of timelineTableRows for tableHtml/showTable (`source` is an escaped link). */
+export const TIMELINE_COLUMNS: readonly TableColumn[] = [
+  { key: "as_of", label: "as of" },
+  { key: "window" },
+  { key: "printed", label: "figure as printed" },
+  { key: "interval", label: "read as" },
+  { key: "outlet" },
+  { key: "tier" },
+  { key: "compared", label: "against the articles" },
+  { key: "same", label: "same figure?" },
+  { key: "source", label: "page", html: true },
+];
+
+/**
+ * A timeline as table rows: date, window, the figure as printed and as read (rounding and hedges
+ * included), outlet, tier, how it compares with the linked claims (context when another day or
+ * window), whether it matches an article figure's value whatever the day, and an escaped link.
+ */
+export function timelineTableRows(entries: readonly TimelineEntry[]): Record<string, string>[] {
+  return entries.map((e) => ({
+    as_of: e.row.as_of,
+    window: e.row.window,
+    printed: e.printed,
+    interval: `${formatInterval(e.interval)} ${e.unit}`,
+    outlet: e.row.outlet,
+    tier: e.row.tier,
+    compared: distinct(Object.values(e.relations)).map((r) => RELATION_WORDS[r]).join(", "),
+    same: e.matches.length > 0 ? `yes (${e.matches.join(", ")})` : "no",
+    source: sourceLink(e.row),
+  }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who prints a figure
 
@@ -776,6 +810,30 @@ export function unprintedFigures(analysis: Pick<Analysis, "ledger" | "independen
     out.push({ claim: c, nearest });
   }
   return out;
+}
+
+/** The columns of nearestTableRows (`source` is an escaped link). */
+export const NEAREST_COLUMNS: readonly TableColumn[] = [
+  { key: "id" },
+  { key: "outlet" },
+  { key: "tier" },
+  { key: "as_of", label: "as of" },
+  { key: "printed", label: "figure as printed" },
+  { key: "gap", label: "away from the article" },
+  { key: "source", label: "page", html: true },
+];
+
+/** An unprinted figure's comparable sources as table rows, nearest first (gap in the claim's unit). */
+export function nearestTableRows(u: UnprintedFigure): Record<string, string>[] {
+  return u.nearest.map((n) => ({
+    id: n.row.id,
+    outlet: n.row.outlet,
+    tier: n.row.tier,
+    as_of: n.row.as_of,
+    printed: n.printed,
+    gap: `${formatNumber(n.gap)} ${u.claim.unit}`,
+    source: sourceLink(n.row),
+  }));
 }
 
 /**

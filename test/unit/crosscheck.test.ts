@@ -50,6 +50,8 @@ import {
   sourcesNaming,
   timelineByDay,
   timelineChartRows,
+  timelineTableRows,
+  nearestTableRows,
   unprintedFigures,
   verdictsByMethod,
 } from "../../src/crosscheck";
@@ -160,6 +162,8 @@ describe("one reconciliation as a chart and a row", () => {
     expect(row.common).toBe("none");
     expect(row.verdict).toContain(">contradiction<");
     expect(row.printed).toContain("59800 (nakamoto-006)");
+    // BTC.peak.point: the common part keeps the open end of "$126,223" exact = [126222.5, 126223.5)
+    expect(conflictRow(conflict("BTC.peak.point")).common).toBe("[126222.5, 126223.5) USD");
   });
 });
 
@@ -292,6 +296,20 @@ describe("timelines and printed figures", () => {
       ["2026-02-03", []],
       ["2026-02-06", ["r139", "r140"]],
     ]);
+  });
+
+  it("timelineTableRows says how each source compares and links its page", () => {
+    const rows = timelineTableRows(sourceTimeline(analysis, ["tradingkey-002", "tradingkey-005", "gmteight-005"]));
+    const r140 = rows.find((r) => r.source.includes("joins.com") || r.outlet.startsWith("Korea JoongAng"))!;
+    // r140 −4.77 "percent": exact, last digit 0.01 -> (−4.775, −4.765]
+    expect(r140).toMatchObject({ as_of: "2026-02-06", compared: "refines", interval: "(-4.775, -4.765] pct" });
+    expect(rows.find((r) => r.as_of === "2026-02-03")!.same).toBe("no");
+    expect(r140.source.startsWith("<a href=")).toBe(true);
+  });
+
+  it("nearestTableRows lists the sources nearest to a figure no one prints", () => {
+    const u = unprintedFigures(analysis).find((x) => x.claim.id === "nakamoto-015")!;
+    expect(nearestTableRows(u)[0]).toMatchObject({ id: "r018", gap: "13 USD" });
   });
 
   it("timelineByDay gives the span of the silver falls per day", () => {
