@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DataError, DataErrors } from "./csv";
+import { DataError, DataErrors, decodeUtf8 } from "./csv";
 import { parseChecks, runChecks, type Check, type CheckVerdict } from "./checks";
 import { buildIndependent, readIndependent, type IndependentResult, type IndependentRow } from "./independent";
 import { readLedger, type Ledger } from "./ledger";
@@ -30,7 +30,7 @@ export function readChecks(dataDir: string, ledger: Ledger): { checks: Check[]; 
   const file = path.join(dataDir, "checks.csv");
   if (!fs.existsSync(file)) return { checks: [], errors: [new DataError("data/checks.csv", 0, "", "does not exist")] };
   try {
-    return { checks: parseChecks(fs.readFileSync(file, "utf8"), "data/checks.csv", ledger), errors: [] };
+    return { checks: parseChecks(decodeUtf8(fs.readFileSync(file), "data/checks.csv"), "data/checks.csv", ledger), errors: [] };
   } catch (e) {
     if (e instanceof DataErrors) return { checks: [], errors: e.errors };
     if (e instanceof DataError) return { checks: [], errors: [e] };
@@ -43,7 +43,7 @@ export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   const { ledger, errors } = readLedger(dataDir);
   if (errors.length > 0) throw new DataErrors(errors);
   const { checks, errors: checkErrors } = readChecks(dataDir, ledger);
-  const { rows, errors: independentErrors } = readIndependent(path.join(dataDir, "independent.csv"), ledger);
+  const { rows, errors: independentErrors } = readIndependent(path.join(dataDir, "independent.csv"), ledger, "data/independent.csv");
   const all = [...checkErrors, ...independentErrors];
   if (all.length > 0) throw new DataErrors(all);
   return {

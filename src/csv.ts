@@ -26,7 +26,49 @@ export class DataError extends Error {
  * @example formatDataError("data/checks.csv", 0, "", "file is empty") // => "data/checks.csv: file is empty"
  */
 export function formatDataError(file: string, line: number, field: string, problem: string): string {
-  return `${file}${line > 0 ? `:${line}` : ""}: ${field ? `${field} ` : ""}${problem}`;
+  return escapeControls(`${file}${line > 0 ? `:${line}` : ""}: ${field ? `${field} ` : ""}${problem}`);
+}
+
+/**
+ * Writes control characters (a line break, a NUL) as JSON escapes, so that a message quoting a
+ * bad field stays one line (`npm run validate` prints one problem per line).
+ * @example escapeControls('id "a\nb" is not a kebab-case id') // => 'id "a\\nb" is not a kebab-case id'
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/**
+ * Decodes a data file's bytes as UTF-8, strictly: a byte sequence that is not UTF-8 is a
+ * DataError naming the line it is on, never a silent U+FFFD. A leading BOM is kept (parseCsv
+ * rejects it with its own message).
+ * @example decodeUtf8(Buffer.from("a,b\n"), "t.csv") // => "a,b\n"
+ * @example (() => { try { decodeUtf8(Buffer.from([0x61, 0x0a, 0xff]), "t.csv"); } catch (e) { return e.message; } })() // => "t.csv:2: is not valid UTF-8 (byte 2 of the file)"
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // the longest prefix that decodes (an incomplete sequence at its end is allowed while streaming)
+    const decodes = (n: number) => {
+      try {
+        new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n), { stream: true });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (decodes(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    let line = 1;
+    for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+    throw new DataError(file, line, "", `is not valid UTF-8 (byte ${lo} of the file)`);
+  }
 }
 
 /** Several data errors at once (validation lists every problem, not just the first). */
@@ -52,7 +94,10 @@ export interface CsvTable {
 
 /**
  * Splits CSV text into records of raw fields, each with the line it starts on.
- * Accepts LF or CRLF line ends; throws a DataError for an unterminated quote or a stray quote.
+ * Accepts LF or CRLF line ends (also inside a quoted field, where CRLF reads as LF, so a file
+ * saved with CRLF loads exactly like its LF original); throws a DataError for an unterminated
+ * quote or a stray quote.
+ * @example splitCsvRecords('q\r\n"a\r\nb"\r\n', "t.csv").map((r) => r.fields) // => [["q"],["a\nb"]]
  * @example splitCsvRecords('a,b\n"x,1","y ""q"""\n', "t.csv").map((r) => r.fields) // => [["a","b"],["x,1",'y "q"']]
  */
 export function splitCsvRecords(text: string, file: string): { line: number; fields: string[] }[] {
@@ -89,6 +134,13 @@ export function splitCsvRecords(text: string, file: string): { line: number; fie
           }
           i++;
           break;
+        }
+        if (d === "\r" && text[i + 1] === "\n") {
+          // a line break inside a quoted field reads as LF whatever the file's line ends
+          field += "\n";
+          line++;
+          i += 2;
+          continue;
         }
         if (d === "\n") line++;
         field += d;

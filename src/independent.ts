@@ -21,7 +21,7 @@
  *   agreeing source gives the verdict; with none it stays unverified.
  */
 import * as fs from "node:fs";
-import { DataError, parseCsv, parseNumberField } from "./csv";
+import { DataError, decodeUtf8, parseCsv, parseNumberField } from "./csv";
 import { isIsoDateOrRange, type Ledger } from "./ledger";
 import { asOfSpan } from "./charts";
 import { rel } from "./paths";
@@ -106,16 +106,17 @@ const ID_PATTERN = /^r\d{3,}$/;
  * parseNumberField), vocabulary terms, tier and stance, as_of, quote and url, and that every
  * linked claim exists. Never throws for bad data: returns the valid rows and every problem as a
  * DataError (`file:line: field problem`). A missing or unparsable file is one error at line 0 or
- * at the offending line. Bounds are in the row's `unit`.
+ * at the offending line. Bounds are in the row's `unit`. Messages name the file `label` (by
+ * default its path from the project root; loaders of a data folder pass "data/independent.csv",
+ * so that a copy of data/ elsewhere is named like the original).
  * @example readIndependent("/nonexistent/independent.csv", { byId: new Map(), vocabulary: [] }).errors.map((e) => e.problem) // => ["does not exist"]
  */
-export function readIndependent(file: string, ledger: Pick<Ledger, "byId" | "vocabulary">): { rows: IndependentRow[]; errors: DataError[] } {
-  const label = rel(file);
+export function readIndependent(file: string, ledger: Pick<Ledger, "byId" | "vocabulary">, label: string = rel(file)): { rows: IndependentRow[]; errors: DataError[] } {
   const errors: DataError[] = [];
   if (!fs.existsSync(file)) return { rows: [], errors: [new DataError(label, 0, "", "does not exist")] };
   let table;
   try {
-    table = parseCsv(fs.readFileSync(file, "utf8"), label, INDEPENDENT_COLUMNS);
+    table = parseCsv(decodeUtf8(fs.readFileSync(file), label), label, INDEPENDENT_COLUMNS);
   } catch (e) {
     if (e instanceof DataError) return { rows: [], errors: [e] };
     throw e;

@@ -7,7 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as dfd from "danfojs-node";
-import { DataError, DataErrors, parseCsv, parseNumberField, type CsvTable } from "./csv";
+import { DataError, DataErrors, decodeUtf8, parseCsv, parseNumberField, type CsvTable } from "./csv";
+import { UNITS, unitInfo } from "./intervals";
 import { DATA_DIR } from "./paths";
 import { QUALIFIERS, type Article, type Claim, type Exclusion, type Qualifier, type Section, type Term } from "./types";
 
@@ -59,6 +60,16 @@ export function isIsoDateOrRange(s: string): boolean {
   return parts.length <= 2 && parts.every(one) && (parts.length === 1 || parts[0] <= parts[1]);
 }
 
+/** True when src/intervals.ts can convert amounts in `unit` (unitInfo knows it). */
+function isKnownUnit(unit: string): boolean {
+  try {
+    unitInfo(unit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function readTable(dataDir: string, name: string, columns: readonly string[], errors: DataError[]): CsvTable | null {
   const file = path.join(dataDir, name);
   // files are named by their place in the project (data/claims.csv), also when a copy is read
@@ -68,7 +79,7 @@ function readTable(dataDir: string, name: string, columns: readonly string[], er
     return null;
   }
   try {
-    return parseCsv(fs.readFileSync(file, "utf8"), label, columns);
+    return parseCsv(decodeUtf8(fs.readFileSync(file), label), label, columns);
   } catch (e) {
     if (e instanceof DataError) {
       errors.push(e);
@@ -133,7 +144,12 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       if (!fs.existsSync(textFile)) err(at, line, "id", `has no article text (expected data/articles/${v.id}.txt)`);
       else {
         const bytes = fs.readFileSync(textFile);
-        text = bytes.toString("utf8");
+        try {
+          text = decodeUtf8(bytes, `data/articles/${v.id}.txt`);
+        } catch (e) {
+          if (!(e instanceof DataError)) throw e;
+          errors.push(e);
+        }
         if (errors.length === before && bytes.length !== end - start) err(at, line, "seed_end", `byte range ${start}..${end} is ${end - start} bytes but the article text has ${bytes.length}`);
       }
       seen.add(v.id);
@@ -213,6 +229,10 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       if (v.article !== "" && !article && !knownArticle(v.article)) err(ct, line, "article", `"${v.article}" is not an article of data/articles.csv`);
       for (const f of ["subject", "metric", "window", "unit", "qualifier"] as const) {
         if (v[f] !== "" && vt && !vocab.get(f)!.has(v[f])) err(ct, line, f, `"${v[f]}" is not a ${f} of data/vocabulary.csv`);
+      }
+      // the vocabulary may list units that only independent figures use (minutes); a claim's unit must convert (reconcile, checks)
+      if (v.unit !== "" && vt && vocab.get("unit")!.has(v.unit) && !isKnownUnit(v.unit)) {
+        err(ct, line, "unit", `"${v.unit}" has no conversion rule in src/intervals.ts (claims need one: ${Object.keys(UNITS).join(", ")} or XXX_per_YYY)`);
       }
       if (v.as_of !== "" && !isIsoDateOrRange(v.as_of)) err(ct, line, "as_of", `"${v.as_of}" is not an ISO date, month, year or range`);
       let low: number | null = null;

@@ -18,7 +18,7 @@ export function validateAll(dataDir: string = DATA_DIR): string[] {
     }
     // independent figures link to claims and use the vocabulary, so they are checked against a valid ledger only
     problems.push(...readChecks(dataDir, ledger).errors.map((e) => e.message));
-    problems.push(...readIndependent(path.join(dataDir, "independent.csv"), ledger).errors.map((e) => e.message));
+    problems.push(...readIndependent(path.join(dataDir, "independent.csv"), ledger, "data/independent.csv").errors.map((e) => e.message));
   }
   return problems;
 }
