@@ -195,7 +195,8 @@ export interface Band {
 
 /**
  * A copy of a figure with a shaded band (a rectangle across the whole plot between `low` and
- * `high` on the value axis) and its label; the figure itself is not changed.
+ * `high` on the value axis) and its label, written inside the band at its `high` end (top right
+ * on a y band); the figure itself is not changed.
  * @throws RangeError `invalid band: …` unless low ≤ high are finite numbers.
  * @example withBand({ data: [], layout: {}, config: {} }, { low: -5, high: -2, label: "claimed" }).layout.shapes[0].y0 // => -5
  */
@@ -210,8 +211,8 @@ export function withBand(fig: PlotlyFigure, band: Band): PlotlyFigure {
     ? { type: "rect", xref: "paper", yref: "y", x0: 0, x1: 1, y0: band.low, y1: band.high, fillcolor: fill, line: { width: 0 }, layer: "below" }
     : { type: "rect", xref: "x", yref: "paper", x0: band.low, x1: band.high, y0: 0, y1: 1, fillcolor: fill, line: { width: 0 }, layer: "below" };
   const note: JsonObject = onY
-    ? { text: escapeHtml(band.label), xref: "paper", yref: "y", x: 1, y: band.high, xanchor: "right", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#8a5a00" } }
-    : { text: escapeHtml(band.label), xref: "x", yref: "paper", x: band.high, y: 1, xanchor: "left", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#8a5a00" } };
+    ? { text: escapeHtml(band.label), xref: "paper", yref: "y", x: 1, y: band.high, xanchor: "right", yanchor: "top", showarrow: false, font: { size: 11, color: "#8a5a00" } }
+    : { text: escapeHtml(band.label), xref: "x", yref: "paper", x: band.high, y: 1, xanchor: "right", yanchor: "top", showarrow: false, font: { size: 11, color: "#8a5a00" } };
   copy.layout.shapes = [...((copy.layout.shapes as JsonObject[] | undefined) ?? []), shape];
   copy.layout.annotations = [...((copy.layout.annotations as JsonObject[] | undefined) ?? []), note];
   return copy;
