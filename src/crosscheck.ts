@@ -622,7 +622,7 @@ export function firstDay(asOf: string): string {
 export interface TimelineDay {
   day: string;
   ids: string[];
-  /** Smallest and largest finite end of the sources' effective intervals that day. */
+  /** Smallest and largest of the sources' figures that day, as stored (in the source's own unit). */
   low: number | null;
   high: number | null;
   /** The source ids whose figure matches a claim. */
@@ -630,17 +630,17 @@ export interface TimelineDay {
 }
 
 /**
- * A timeline summed up per day: which sources, the span of their figures, which of them match a
- * claim (ignoring the day). Days in order.
- * @example timelineByDay([{ row: { id: "r1", as_of: "2026-02-02" }, interval: { low: -5.3, high: -5.2 }, matches: ["c"] }, { row: { id: "r2", as_of: "2026-02-02" }, interval: { low: -4.9, high: -4.8 }, matches: [] }]) // => [{ day: "2026-02-02", ids: ["r1", "r2"], low: -5.3, high: -4.8, matching: ["r1"] }]
+ * A timeline summed up per day: which sources, the span of their figures as stored (as printed,
+ * signed like the ledger), which of them match a claim (ignoring the day). Days in order.
+ * @example timelineByDay([{ row: { id: "r1", as_of: "2026-02-02", low: -5.3, high: -5.3 }, matches: ["c"] }, { row: { id: "r2", as_of: "2026-02-02", low: -4.94, high: -4.94 }, matches: [] }]) // => [{ day: "2026-02-02", ids: ["r1", "r2"], low: -5.3, high: -4.94, matching: ["r1"] }]
  */
-export function timelineByDay(entries: readonly (Pick<TimelineEntry, "interval" | "matches"> & { row: Pick<IndependentRow, "id" | "as_of"> })[]): TimelineDay[] {
+export function timelineByDay(entries: readonly (Pick<TimelineEntry, "matches"> & { row: Pick<IndependentRow, "id" | "as_of" | "low" | "high"> })[]): TimelineDay[] {
   const days = new Map<string, TimelineDay>();
   for (const e of entries) {
     const day = firstDay(e.row.as_of);
     const d = days.get(day) ?? { day, ids: [], low: null, high: null, matching: [] };
     d.ids.push(e.row.id);
-    for (const x of [e.interval.low, e.interval.high].filter(Number.isFinite)) {
+    for (const x of [e.row.low, e.row.high].filter((v): v is number => v !== null)) {
       d.low = d.low === null ? x : Math.min(d.low, x);
       d.high = d.high === null ? x : Math.max(d.high, x);
     }
@@ -652,7 +652,8 @@ export function timelineByDay(entries: readonly (Pick<TimelineEntry, "interval" 
 
 /**
  * Forest-plot rows for intervalChart: the claims first (colour = their article), then the
- * timeline's sources (colour = "<tier> source"), each labelled with its date and outlet.
+ * timeline's sources (colour = "<tier> source"), each labelled "<figure> · <id> · <as of>" (the
+ * hover gives the outlet and the quote).
  */
 export function timelineChartRows(claims: readonly Claim[], timeline: readonly TimelineEntry[]): { rows: ClaimLike[]; labels: Record<string, string> } {
   const rows: ClaimLike[] = [];
@@ -661,7 +662,7 @@ export function timelineChartRows(claims: readonly Claim[], timeline: readonly T
   for (const c of claims) {
     const iv = convertInterval(effectiveInterval(c), c.unit, unit);
     rows.push({ ...c, low: Number.isFinite(iv.low) ? iv.low : null, high: Number.isFinite(iv.high) ? iv.high : null, unit });
-    labels[c.id] = `${c.raw} · ${c.article} · ${c.as_of}`;
+    labels[c.id] = `${c.raw} · ${c.id} · ${c.as_of}`;
   }
   for (const e of timeline) {
     const r = e.row;
@@ -669,7 +670,7 @@ export function timelineChartRows(claims: readonly Claim[], timeline: readonly T
       id: r.id, article: `${r.tier} source`, quote: r.quote, subject: r.subject, metric: r.metric, window: r.window, unit,
       low: Number.isFinite(e.interval.low) ? e.interval.low : null, high: Number.isFinite(e.interval.high) ? e.interval.high : null, raw: e.printed, as_of: r.as_of,
     });
-    labels[r.id] = `${e.printed} · ${r.outlet} · ${r.as_of}`;
+    labels[r.id] = `${e.printed} · ${r.id} · ${r.as_of}`;
   }
   return { rows, labels };
 }
@@ -834,6 +835,15 @@ export function nearestTableRows(u: UnprintedFigure): Record<string, string>[] {
     gap: `${formatNumber(n.gap)} ${u.claim.unit}`,
     source: sourceLink(n.row),
   }));
+}
+
+/**
+ * True for a row data/independent.csv marks as a known outlier, kept on purpose (its note starts
+ * "known outlier").
+ * @example isKnownOutlier({ note: "known outlier, kept on purpose: ..." }) // => true
+ */
+export function isKnownOutlier(row: Pick<IndependentRow, "note">): boolean {
+  return /^known outlier/i.test(row.note.trim());
 }
 
 /**

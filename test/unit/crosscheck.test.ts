@@ -35,6 +35,7 @@ import {
   findingMarkdown,
   findingTargets,
   independentShares,
+  isKnownOutlier,
   listFindings,
   memberInterval,
   notebookLink,
@@ -313,13 +314,12 @@ describe("timelines and printed figures", () => {
   });
 
   it("timelineByDay gives the span of the silver falls per day", () => {
-    // Jan 30: −28 to −31.4 (r074 spot..futures, effective (−31.45, −27.95]), −31 (r075), ≈ −31.4 (r076, approx ±2%: −32.028);
-    // Feb 5: from r077 "nearly 19%" (−19, −18.05] to r080 −10.48 ((−10.485, −10.475])
+    // as stored: Jan 30: −31.4..−28 (r074 futures..spot), −31 (r075), −31.4 (r076);
+    // Feb 5: from r077 "nearly 19%" (−19) to r080 −10.48
     const days = timelineByDay(sourceTimeline(analysis, ["tradingkey-001", "tradingkey-004", "crushes-031", "crushes-051", "nakamoto-023"]));
     expect(days.map((d) => d.day)).toEqual(["2026-01-30", "2026-02-05"]);
-    expect(days[0].low).toBeCloseTo(-32.028, 9);
-    expect(days[1].low).toBeCloseTo(-19, 9);
-    expect(days[1].high).toBeCloseTo(-10.475, 9);
+    expect([days[0].low, days[0].high]).toEqual([-31.4, -28]);
+    expect([days[1].low, days[1].high]).toEqual([-19, -10.48]);
   });
 
   it("timelineChartRows labels claims by article and sources by tier", () => {
@@ -327,7 +327,7 @@ describe("timelines and printed figures", () => {
     const { rows, labels } = timelineChartRows(claims, sourceTimeline(analysis, ["tradingkey-002"]));
     expect(rows[0].article).toBe("tradingkey-ai-bubble");
     expect(rows.find((r) => r.id === "r140")!.article).toBe("wire source");
-    expect(labels.r140).toContain("Korea JoongAng Daily (Yonhap)");
+    expect(labels.r140).toBe("4.77 · r140 · 2026-02-06");
   });
 
   it("printedBy finds a figure in a stored bound or a quote, and unprintedFigures finds $126,223 and 59800", () => {
@@ -355,6 +355,10 @@ describe("timelines and printed figures", () => {
     const sent: string[] = [];
     showHtml("<b>x</b>", { raw: () => undefined, html: (h) => void sent.push(h), markdown: () => undefined });
     expect(sent).toEqual(["<b>x</b>"]);
+  });
+
+  it("isKnownOutlier picks the four rows kept on purpose", () => {
+    expect(analysis.independentRows.filter(isKnownOutlier).map((r) => r.id)).toEqual(["r020", "r104", "r132", "r147"]);
   });
 
   it("sourcesNaming finds the rows that trace to the Deutsche Bank note", () => {
