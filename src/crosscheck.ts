@@ -12,7 +12,7 @@
  * (src/narrate.ts).
  */
 import type { Analysis } from "./analysis";
-import { asOfSpan, type ClaimLike, type Consensus } from "./charts";
+import { asOfSpan, type ClaimLike, type Consensus, type Json, type PlotlyFigure } from "./charts";
 import { tslabDisplay, type DisplaySink } from "./display";
 import { badge, escapeHtml, formatNumber, tableHtml, type TableColumn } from "./html";
 import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "./independent";
@@ -1131,6 +1131,60 @@ export function findingMarkdown(analysis: Analysis, f: Finding): string {
     body = `**Disputed by independent reporting:** ${parts.join("; ")}. The largest gap is ${off} of the article's figure.`;
   }
   return `${body} Told in full: ${links}.`;
+}
+
+/**
+ * How many rows a horizontal plotly legend needs for these entry names within `available` pixels
+ * (an entry is taken as 40 px of symbol and padding plus 6.5 px per character at the theme's
+ * 12 px legend font; a conservative estimate).
+ * @example legendRowsFor(["gate-selloff-crushes", "gate-risk-off-cycle"], 600) // => 1
+ * @example legendRowsFor(["a".repeat(60), "b".repeat(60)], 500) // => 2
+ */
+export function legendRowsFor(names: readonly string[], available: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const n of names) {
+    const w = 40 + 6.5 * n.length;
+    if (x > 0 && x + w > available) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
+}
+
+/** Pixels added above the plot per extra legend row. */
+export const LEGEND_ROW_PX = 24;
+
+/**
+ * The figure with room for a legend that wraps onto several rows: the top margin and the height
+ * grow by LEGEND_ROW_PX per extra row (the plot area, the legend's and the source line's positions
+ * stay as they are), so the legend no longer runs into the title. The legend's width is taken as
+ * 55% of the figure's (forest plots give the rest to row labels). Unchanged when one row is enough.
+ */
+export function withLegendRoom(fig: PlotlyFigure, available?: number): PlotlyFigure {
+  const layout = fig.layout as Record<string, Json>;
+  const width = typeof layout.width === "number" ? layout.width : 760;
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const t of fig.data) {
+    if (t.showlegend === false || typeof t.name !== "string") continue;
+    const key = typeof t.legendgroup === "string" ? t.legendgroup : t.name;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(t.name.replace(/&[#a-z0-9]+;/gi, "x"));
+  }
+  const extra = (legendRowsFor(names, available ?? 0.55 * width) - 1) * LEGEND_ROW_PX;
+  if (extra <= 0) return fig;
+  const margin = layout.margin as Record<string, Json>;
+  const height = (layout.height as number) + extra;
+  const image = (fig.config.toImageButtonOptions ?? {}) as Record<string, Json>;
+  return {
+    data: fig.data,
+    layout: { ...layout, height, margin: { ...margin, t: (margin.t as number) + extra } },
+    config: { ...fig.config, toImageButtonOptions: { ...image, height } },
+  };
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   findingTargets,
   independentShares,
   isKnownOutlier,
+  legendRowsFor,
   listFindings,
   memberInterval,
   notebookLink,
@@ -55,7 +56,9 @@ import {
   nearestTableRows,
   unprintedFigures,
   verdictsByMethod,
+  withLegendRoom,
 } from "../../src/crosscheck";
+import { intervalChart, verdictBarChart } from "../../src/charts";
 import { NOTEBOOKS_DIR } from "../../src/paths";
 import type { Conflict } from "../../src/reconcile";
 import type { Claim } from "../../src/types";
@@ -418,6 +421,25 @@ describe("overview", () => {
 
   it("notebookLink encodes the heading as JupyterLab and nbconvert anchor it", () => {
     expect(notebookLink("07-independent-check", "The Kospi fall", "Kospi")).toBe("[Kospi](07-independent-check.ipynb#The-Kospi-fall) ([page](07-independent-check.html#The-Kospi-fall))");
+  });
+});
+
+describe("legend room", () => {
+  it("legendRowsFor wraps entries that do not fit", () => {
+    // each entry 40 + 6.5 × 10 = 105 px: three fit in 330 px, the fourth wraps
+    expect(legendRowsFor(["a".repeat(10), "b".repeat(10), "c".repeat(10), "d".repeat(10)], 330)).toBe(2);
+  });
+
+  it("withLegendRoom grows the top margin and height by the extra rows, leaving a one-row legend alone", () => {
+    const rows = verdictsByMethod(analysis);
+    const fig = verdictBarChart(rows, { id: "t-legend", title: "T", by: "method" });
+    const roomy = withLegendRoom(fig);
+    const extra = (roomy.layout.height as number) - (fig.layout.height as number);
+    expect(extra).toBeGreaterThan(0);
+    expect((roomy.layout.margin as { t: number }).t - (fig.layout.margin as { t: number }).t).toBe(extra);
+    expect((roomy.config.toImageButtonOptions as { height: number }).height).toBe(roomy.layout.height);
+    const small = intervalChart(conflictChartRows(conflict("BTC.price.intraday"), analysis.ledger), { id: "t-small", title: "T" });
+    expect(withLegendRoom(small)).toBe(small);
   });
 });
 
