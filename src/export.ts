@@ -81,17 +81,22 @@ export function chartPlaceholderHtml(fig: Figure, fallbackId = "chart"): string 
  * only chart renderer of the exported HTML (standalone files and notebook pages alike).
  */
 export const CHART_BOOT_JS = `(function () {
-  function draw() {
-    var nodes = document.querySelectorAll("script.selloff-chart-data");
-    for (var i = 0; i < nodes.length; i++) {
-      var node = nodes[i];
-      var target = document.getElementById(node.getAttribute("data-for"));
-      if (!target || target.getAttribute("data-drawn")) continue;
+  // Draws the charts one at a time, yielding to the browser between them, so the first chart
+  // is on screen before the last one is laid out.
+  function drawFrom(nodes, i) {
+    if (i >= nodes.length) return;
+    var node = nodes[i];
+    var target = document.getElementById(node.getAttribute("data-for"));
+    if (target && !target.getAttribute("data-drawn")) {
       var fig = JSON.parse(node.textContent);
       var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
       target.setAttribute("data-drawn", "1");
       window.Plotly.newPlot(target, fig.data, fig.layout || {}, config);
     }
+    setTimeout(function () { drawFrom(nodes, i + 1); }, 0);
+  }
+  function draw() {
+    drawFrom(document.querySelectorAll("script.selloff-chart-data"), 0);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
   else draw();

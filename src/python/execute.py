@@ -130,6 +130,8 @@ async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem:
             allow_errors=False,
             resources={"metadata": {"path": str(path.parent)}},
             on_cell_start=on_cell_start,
+            # kernels start slowly on a loaded 2-core machine; 60 s (the default) was seen to be too short
+            startup_timeout=180,
         )
         result = {"notebook": str(path), "ok": True}
         try:
