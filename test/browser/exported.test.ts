@@ -47,7 +47,12 @@ describe.skipIf(skipBrowser())("exported HTML, offline in headless Chromium", ()
     });
     await tab.goto(pathToFileURL(file).href, { waitUntil: "load" });
     if (expected > 0) {
-      await tab.waitForFunction((n) => document.querySelectorAll(".selloff-chart .main-svg").length >= n, expected, { timeout: 30_000 });
+      // plotly draws several svg.main-svg layers per chart: count charts that have one
+      await tab.waitForFunction(
+        (n) => Array.from(document.querySelectorAll(".selloff-chart")).filter((d) => d.querySelector("svg.main-svg")).length >= n,
+        expected,
+        { timeout: 60_000 },
+      );
     }
     const drawn = await tab.evaluate(() => document.querySelectorAll(".selloff-chart").length);
     const roots = await tab.evaluate(() => Array.from(document.querySelectorAll(".selloff-chart")).filter((d) => d.querySelector("svg.main-svg")).length);
