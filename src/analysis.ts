@@ -4,10 +4,9 @@
  * independent reporting. Throws a DataErrors listing every problem if any data file is bad, so
  * no verdict is ever computed from a bad row.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { DataError, DataErrors, decodeUtf8 } from "./csv";
-import { parseChecks, runChecks, type Check, type CheckVerdict } from "./checks";
+import { DataError, DataErrors } from "./csv";
+import { loadChecks, runChecks, type Check, type CheckVerdict } from "./checks";
 import { buildIndependent, readIndependent, type IndependentResult, type IndependentRow } from "./independent";
 import { readLedger, type Ledger } from "./ledger";
 import { DATA_DIR } from "./paths";
@@ -25,12 +24,10 @@ export interface Analysis {
   independent: IndependentResult[];
 }
 
-/** Reads data/checks.csv against the ledger, returning its checks and problems. */
+/** Reads data/checks.csv of `dataDir` against the ledger (loadChecks), returning its checks and problems. */
 export function readChecks(dataDir: string, ledger: Ledger): { checks: Check[]; errors: DataError[] } {
-  const file = path.join(dataDir, "checks.csv");
-  if (!fs.existsSync(file)) return { checks: [], errors: [new DataError("data/checks.csv", 0, "", "does not exist")] };
   try {
-    return { checks: parseChecks(decodeUtf8(fs.readFileSync(file), "data/checks.csv"), "data/checks.csv", ledger), errors: [] };
+    return { checks: loadChecks(path.join(dataDir, "checks.csv"), ledger, "data/checks.csv"), errors: [] };
   } catch (e) {
     if (e instanceof DataErrors) return { checks: [], errors: e.errors };
     if (e instanceof DataError) return { checks: [], errors: [e] };

@@ -18,7 +18,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { asOfSpan } from "./charts";
-import { DataError, DataErrors, parseCsv } from "./csv";
+import { DataError, DataErrors, decodeUtf8, parseCsv } from "./csv";
 import { convertInterval, effectiveInterval, interval, nominalInterval, point, printedInterval, sameDimension, toBounds, unitInfo } from "./intervals";
 import type { Ledger } from "./ledger";
 import { ROOT } from "./paths";
@@ -409,15 +409,19 @@ export function parseChecks(text: string, file: string, ledger: Pick<Ledger, "by
 }
 
 /**
- * Reads and validates data/checks.csv (or another file) against the ledger.
+ * Reads and validates data/checks.csv (or another file) against the ledger: strict UTF-8, every
+ * row checked. The one reader of checks files (validate and the report use it through
+ * readChecks in src/analysis.ts).
  * @param file the CSV path, absolute or relative to the project root
+ * @param label how messages name the file; default its path from the project root (a copy of
+ *   data/ is named `data/checks.csv` by its caller)
  * @throws DataErrors listing every bad row (see parseChecks).
  */
-export function loadChecks(file: string, ledger: Pick<Ledger, "byId">): Check[] {
+export function loadChecks(file: string, ledger: Pick<Ledger, "byId">, label?: string): Check[] {
   const abs = path.isAbsolute(file) ? file : path.join(ROOT, file);
-  const label = path.relative(ROOT, abs).split(path.sep).join("/");
-  if (!fs.existsSync(abs)) throw new DataErrors([new DataError(label, 0, "", "does not exist")]);
-  return parseChecks(fs.readFileSync(abs, "utf8"), label, ledger);
+  const name = label ?? path.relative(ROOT, abs).split(path.sep).join("/");
+  if (!fs.existsSync(abs)) throw new DataErrors([new DataError(name, 0, "", "does not exist")]);
+  return parseChecks(decodeUtf8(fs.readFileSync(abs), name), name, ledger);
 }
 
 function bounds(iv: Interval | undefined, unit: string): Bounds {
