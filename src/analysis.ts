@@ -11,17 +11,19 @@ import { buildIndependent, readIndependent, type IndependentResult, type Indepen
 import { readLedger, type Ledger } from "./ledger";
 import { DATA_DIR } from "./paths";
 import { buildConflicts, type Conflict } from "./reconcile";
+import { rateCheck, rateConflict, rateIndependent } from "./explain";
+import type { Rated } from "./ratings";
 
 export interface Analysis {
   ledger: Ledger;
   checks: Check[];
   /** One verdict per check of data/checks.csv, sorted by id. */
-  verdicts: CheckVerdict[];
+  verdicts: (CheckVerdict & Rated)[];
   /** One entry per group of claims measuring the same (or a near) quantity, sorted by id. */
-  conflicts: Conflict[];
+  conflicts: (Conflict & Rated)[];
   independentRows: IndependentRow[];
   /** One entry per ledger claim, sorted by claim id. */
-  independent: IndependentResult[];
+  independent: (IndependentResult & Rated)[];
 }
 
 /** Reads data/checks.csv of `dataDir` against the ledger (loadChecks), returning its checks and problems. */
@@ -46,9 +48,9 @@ export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   return {
     ledger,
     checks,
-    verdicts: runChecks(ledger, checks),
-    conflicts: buildConflicts(ledger),
+    verdicts: runChecks(ledger, checks).map(rateCheck),
+    conflicts: buildConflicts(ledger).map(rateConflict),
     independentRows: rows,
-    independent: buildIndependent(ledger, rows),
+    independent: buildIndependent(ledger, rows).map(rateIndependent),
   };
 }

@@ -13,6 +13,8 @@ export * from "./checks";
 export * from "./reconcile";
 export * from "./independent";
 export * from "./analysis";
+export * from "./ratings";
+export * from "./explain";
 export * from "./narrate";
 export * from "./notebook-extras";
 export * from "./crosscheck";

@@ -21,6 +21,8 @@ export function buildResults(analysis: Analysis = loadAnalysis()): ResultFile[] 
     verdict: v.verdict,
     reason: v.reason,
     gap: v.gap,
+    rating: v.rating,
+    explanation: v.explanation,
   }));
   const conflicts = analysis.conflicts.map((c) => ({
     id: c.id,
@@ -35,6 +37,8 @@ export function buildResults(analysis: Analysis = loadAnalysis()): ResultFile[] 
     agreeing: c.agreeing,
     verdict: c.verdict,
     reason: c.reason,
+    rating: c.rating,
+    explanation: c.explanation,
   }));
   const independent = analysis.independent;
   const byId = <T extends { id?: string; claim?: string }>(xs: T[]) => [...xs].sort((a, b) => String(a.id ?? a.claim).localeCompare(String(b.id ?? b.claim)));
