@@ -15,10 +15,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chartBytesInPage, diskUsage, formatRange, formatValue, meetsTarget, renderTable, summarize, targetMark, type BenchUnit, type Target } from "../bench";
-import { writeFileAtomic } from "../fsutil";
-import { NOTEBOOKS_DIR, OUT_DIR, ROOT, VENV_DIR } from "../paths";
-import { listNotebooks, runReport, type ReportResult } from "../report";
+import { chartBytesInPage, diskUsage, formatRange, formatValue, meetsTarget, renderTable, summarize, targetMark, type BenchUnit, type Target } from "../report/bench";
+import { writeFileAtomic } from "../data/fsutil";
+import { NOTEBOOKS_DIR, OUT_DIR, ROOT, VENV_DIR } from "../data/paths";
+import { listNotebooks, runReport, type ReportResult } from "../report/report";
 
 /** Same browser and flags as the browser tests (test/support/browser.ts). */
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import * as path from "node:path";
-import { KERNEL_NAME, NOTEBOOKS_DIR, VENV_DIR } from "../paths";
+import { KERNEL_NAME, NOTEBOOKS_DIR, VENV_DIR } from "../data/paths";
 
 const jupyter = path.join(VENV_DIR, "bin", "jupyter");
 const args = ["lab", `--notebook-dir=${NOTEBOOKS_DIR}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`, ...process.argv.slice(2)];

@@ -1,5 +1,5 @@
 /**
- * `npm run report` (and `npm run refresh`, which passes --refresh): see src/report.ts.
+ * `npm run report` (and `npm run refresh`, which passes --refresh): see src/report/report.ts.
  *   --refresh            also write the executed notebooks back over notebooks/*.ipynb
  *   --out DIR            write the report to DIR instead of out/
  *   --timeout SECONDS    per-cell timeout (default 300)
@@ -7,7 +7,7 @@
  *   NOTEBOOK...          run only these notebooks
  * Exits 0 when everything succeeded, 1 otherwise (naming the notebook, cell and error).
  */
-import { runReport, type ReportOptions } from "../report";
+import { runReport, type ReportOptions } from "../report/report";
 
 function parseArgs(argv: string[]): ReportOptions {
   const opts: ReportOptions = {};

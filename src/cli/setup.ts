@@ -10,8 +10,8 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { KERNEL_DISPLAY_NAME, KERNEL_NAME, PLOTLY_MIN_JS, ROOT, VENV_DIR, rel, venvPython } from "../paths";
-import { writeFileAtomic } from "../fsutil";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME, PLOTLY_MIN_JS, ROOT, VENV_DIR, rel, venvPython } from "../data/paths";
+import { writeFileAtomic } from "../data/fsutil";
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: ROOT });

@@ -9,8 +9,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DATA_DIR } from "../paths";
-import { validateAll } from "../validate";
+import { DATA_DIR } from "../data/paths";
+import { validateAll } from "../data/validate";
 
 const USAGE = "usage: node dist/cli/validate.js [--data DIR]";
 

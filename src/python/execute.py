@@ -36,7 +36,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 def chart_placeholder(figure: dict, fallback_id: str) -> str:
     """The HTML that stands for one plotly figure in an exported page.
 
-    Mirrors chartPlaceholderHtml() in src/export.ts: a div and the figure as JSON in a
+    Mirrors chartPlaceholderHtml() in src/report/export.ts: a div and the figure as JSON in a
     <script type="application/json">, with <, > and & escaped so that text from the articles can
     never close the script element.
     """

@@ -11,8 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KERNEL_DISPLAY_NAME, KERNEL_NAME, ROOT, VENV_DIR } from "../../src/paths";
-import { listNotebooks, notebookFigures } from "../../src/report";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME, ROOT, VENV_DIR } from "../../src/data/paths";
+import { listNotebooks, notebookFigures } from "../../src/report/report";
 import { launch, skipBrowser } from "../support/browser";
 
 const notebook = listNotebooks().find((nb) => notebookFigures(JSON.parse(fs.readFileSync(nb, "utf8"))).length > 0);

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATA_DIR, ROOT, VENV_DIR } from "../../src/paths";
+import { DATA_DIR, ROOT, VENV_DIR } from "../../src/data/paths";
 import { hashTree, listFiles } from "../support/files";
 
 /** One message of the data-error template, as validate prints it on stderr. */

@@ -7,9 +7,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CHART_MIME } from "../../src/display";
-import { listNotebooks, notebookFigures, runReport } from "../../src/report";
-import { ROOT } from "../../src/paths";
+import { CHART_MIME } from "../../src/render/display";
+import { listNotebooks, notebookFigures, runReport } from "../../src/report/report";
+import { ROOT } from "../../src/data/paths";
 import { hashTree, listFiles, makeNotebook } from "../support/files";
 
 const report = inject("report");

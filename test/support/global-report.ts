@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { TestProject } from "vitest/node";
-import { runReport, type ReportResult } from "../../src/report";
+import { runReport, type ReportResult } from "../../src/report/report";
 
 declare module "vitest" {
   export interface ProvidedContext {

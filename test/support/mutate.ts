@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { csvField, splitCsvRecords } from "../../src/csv";
+import { csvField, splitCsvRecords } from "../../src/data/csv";
 
 // ---------------------------------------------------------------------------------------------
 // A seeded PRNG (no Math.random, so every run applies the same mutations)

@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { chartBytesInPage, diskUsage, formatBytes, formatRange, formatSeconds, meetsTarget, renderTable, summarize } from "../../src/bench";
-import { chartPlaceholderHtml } from "../../src/export";
+import { chartBytesInPage, diskUsage, formatBytes, formatRange, formatSeconds, meetsTarget, renderTable, summarize } from "../../src/report/bench";
+import { chartPlaceholderHtml } from "../../src/report/export";
 
 describe("summarize()", () => {
   it("gives the median and the range of repeated timings", () => {
@@ -58,7 +58,7 @@ describe("renderTable()", () => {
 });
 
 describe("chartBytesInPage()", () => {
-  it("measures each chart placeholder exactly as src/export.ts writes it", () => {
+  it("measures each chart placeholder exactly as src/report/export.ts writes it", () => {
     const a = chartPlaceholderHtml({ data: [{ x: [1, 2], y: [3, 4] }], layout: { meta: { chart: { id: "a" } } } });
     const b = chartPlaceholderHtml({ data: [], layout: { meta: { chart: { id: "b", title: "Bé" } } } });
     const page = `<html><body><p>text</p>\n${a}<p>between</p>\n${b}</body></html>`;

@@ -1,12 +1,12 @@
 /**
- * Contract tests of src/charts.ts: every chart kind's figure JSON is snapshotted (built from small
+ * Contract tests of src/charts/charts.ts: every chart kind's figure JSON is snapshotted (built from small
  * hand-made claims, never the live ledger), and the properties that matter are asserted directly:
  * meta ids, escaping of article text, JSON safety, open-ended intervals, determinism.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as charts from "../../src/charts";
+import * as charts from "../../src/charts/charts";
 import {
   asOfMidpoint,
   asOfSpan,
@@ -20,8 +20,8 @@ import {
   verdictBarChart,
   type ClaimLike,
   type PlotlyFigure,
-} from "../../src/charts";
-import { VERDICT_COLORS } from "../../src/html";
+} from "../../src/charts/charts";
+import { VERDICT_COLORS } from "../../src/render/html";
 
 /** A hand-made claim with the fields charts read. */
 function claim(p: Partial<ClaimLike> & Pick<ClaimLike, "id" | "article" | "low" | "high">): ClaimLike {
@@ -129,7 +129,7 @@ function evaluate(expr: string, mod: Record<string, unknown>): unknown {
 }
 
 describe("charts: @example lines", () => {
-  const examples = docExamples("charts.ts", charts);
+  const examples = docExamples("charts/charts.ts", charts);
   it("every exported chart function has an example", () => {
     for (const fn of ["validateChartId", "sanitizeJson", "pricePathChart", "groupedBarChart", "intervalChart", "smallMultiplesChart", "verdictBarChart"]) {
       expect(examples.some((e) => e.expr.startsWith(`${fn}(`))).toBe(true);

@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECK_KINDS, countCheckOutcomes, loadChecks, parseChecks, parseExpected, parseParams, runChecks, type Check, type CheckVerdict } from "../../src/checks";
-import { DataError, DataErrors } from "../../src/csv";
-import { loadLedger } from "../../src/ledger";
-import { CHECK_OUTCOMES } from "../../src/recompute";
-import type { Claim } from "../../src/types";
+import { CHECK_KINDS, countCheckOutcomes, loadChecks, parseChecks, parseExpected, parseParams, runChecks, type Check, type CheckVerdict } from "../../src/domain/checks";
+import { DataError, DataErrors } from "../../src/data/csv";
+import { loadLedger } from "../../src/data/ledger";
+import { CHECK_OUTCOMES } from "../../src/domain/recompute";
+import type { Claim } from "../../src/data/types";
 
 /** A ledger claim with neutral defaults. */
 function mk(id: string, c: Partial<Claim>): Claim {

@@ -1,16 +1,16 @@
 /**
- * Cross-article views (src/crosscheck.ts): themes, forest-plot rows, contradiction pairs, the
+ * Cross-article views (src/views/crosscheck.ts): themes, forest-plot rows, contradiction pairs, the
  * liquidation family's nested fit, shares of independent verdicts, dispute groups, timelines,
  * figures no source prints, the scoreboard and the ranking of findings.
  *
- * Expected values are worked out by hand from the rules of src/intervals.ts (exact: ± half a unit
+ * Expected values are worked out by hand from the rules of src/domain/intervals.ts (exact: ± half a unit
  * of the last printed digit; over/under: open on the far side, strict for "more than"/"exceeded")
  * and from the rows of data/claims.csv and data/independent.csv quoted in each test.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAnalysis } from "../../src/analysis";
+import { loadAnalysis } from "../../src/domain/analysis";
 import {
   CONFLICT_THEMES,
   DAY_THREADS,
@@ -57,11 +57,11 @@ import {
   unprintedFigures,
   verdictsByMethod,
   withLegendRoom,
-} from "../../src/crosscheck";
-import { intervalChart, verdictBarChart } from "../../src/charts";
-import { NOTEBOOKS_DIR } from "../../src/paths";
-import type { Conflict } from "../../src/reconcile";
-import type { Claim } from "../../src/types";
+} from "../../src/views/crosscheck";
+import { intervalChart, verdictBarChart } from "../../src/charts/charts";
+import { NOTEBOOKS_DIR } from "../../src/data/paths";
+import type { Conflict } from "../../src/domain/reconcile";
+import type { Claim } from "../../src/data/types";
 
 const analysis = loadAnalysis();
 const conflict = (id: string): Conflict => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError, formatCsv, parseCsv, parseNumberField, splitCsvRecords } from "../../src/csv";
+import { DataError, formatCsv, parseCsv, parseNumberField, splitCsvRecords } from "../../src/data/csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks, and numbers lines from 1", () => {

@@ -1,11 +1,11 @@
 /**
- * Contract tests of src/display.ts: what each helper would send to the notebook, through an
+ * Contract tests of src/render/display.ts: what each helper would send to the notebook, through an
  * injected sink that records calls (no kernel needed).
  */
 import { describe, expect, it } from "vitest";
-import { verdictBarChart } from "../../src/charts";
-import { CHART_MIME, showChart, showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../../src/display";
-import { tableHtml } from "../../src/html";
+import { verdictBarChart } from "../../src/charts/charts";
+import { CHART_MIME, showChart, showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../../src/render/display";
+import { tableHtml } from "../../src/render/html";
 
 /** A sink that records every call as [method, ...args]. */
 function recorder(): DisplaySink & { calls: unknown[][] } {

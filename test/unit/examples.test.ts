@@ -7,9 +7,9 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(__dirname, "..", "..", "src");
-const modules = fs
-  .readdirSync(SRC)
-  .filter((f) => f.endsWith(".ts"))
+const modules = (fs.readdirSync(SRC, { recursive: true }) as string[])
+  .filter((f) => f.endsWith(".ts") && !f.startsWith("cli"))
+  .map((f) => f.split(path.sep).join("/"))
   .sort();
 
 interface Example {

@@ -1,5 +1,5 @@
 /**
- * Contract tests of src/html.ts: escaping (the hostile row never reaches a table as markup),
+ * Contract tests of src/render/html.ts: escaping (the hostile row never reaches a table as markup),
  * verdict badges and their fixed colours, locale-free number formatting, DataFrame input, and a
  * snapshot of a styled table.
  */
@@ -18,7 +18,7 @@ import {
   toRecords,
   verdictColor,
   verdictLabel,
-} from "../../src/html";
+} from "../../src/render/html";
 
 const HOSTILE = `BTC <script>alert(1)</script> fell & "crashed" to 'lows'</div>`;
 const HOSTILE_ESCAPED = "BTC &lt;script&gt;alert(1)&lt;/script&gt; fell &amp; &#34;crashed&#34; to &#39;lows&#39;&lt;/div&gt;";

@@ -31,8 +31,8 @@ import {
   unitMagnitude,
   width,
   type HedgeInput,
-} from "../../src/intervals";
-import type { Interval } from "../../src/types";
+} from "../../src/domain/intervals";
+import type { Interval } from "../../src/data/types";
 
 /** Compares an interval with a tolerance on its ends and exactly on its open flags. */
 function expectInterval(actual: Interval | null | undefined, expected: Interval): void {

@@ -6,9 +6,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { claimsFrame, loadLedger, readLedger } from "../../src/ledger";
-import { uncoveredTokens } from "../../src/numbers";
-import { DATA_DIR, ROOT } from "../../src/paths";
+import { claimsFrame, loadLedger, readLedger } from "../../src/data/ledger";
+import { uncoveredTokens } from "../../src/data/numbers";
+import { DATA_DIR, ROOT } from "../../src/data/paths";
 
 const SEEDS = path.resolve(ROOT, "..", "shared", "seeds");
 const tmpDirs: string[] = [];

@@ -14,11 +14,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAnalysis, readChecks } from "../../src/analysis";
-import { readIndependent } from "../../src/independent";
-import { readLedger } from "../../src/ledger";
-import { DATA_DIR } from "../../src/paths";
-import { validateAll } from "../../src/validate";
+import { loadAnalysis, readChecks } from "../../src/domain/analysis";
+import { readIndependent } from "../../src/domain/independent";
+import { readLedger } from "../../src/data/ledger";
+import { DATA_DIR } from "../../src/data/paths";
+import { validateAll } from "../../src/data/validate";
 import { allMutations, CSV_SPECS, mulberry32, scratchCopy, type Mutation, type Scratch } from "../support/mutate";
 
 /** The seed of the whole run: change it to explore other rows and values. */

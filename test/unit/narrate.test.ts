@@ -1,13 +1,13 @@
 /**
- * Contract tests of src/narrate.ts on a hand-built analysis (one article, three sections, three
+ * Contract tests of src/views/narrate.ts on a hand-built analysis (one article, three sections, three
  * claims, three checks, three independent results), so every expected string is worked out here.
  */
 import { describe, expect, it } from "vitest";
-import type { Analysis } from "../../src/analysis";
-import type { CheckVerdict } from "../../src/checks";
-import type { DisplaySink } from "../../src/display";
-import { badge } from "../../src/html";
-import type { IndependentResult } from "../../src/independent";
+import type { Analysis } from "../../src/domain/analysis";
+import type { CheckVerdict } from "../../src/domain/checks";
+import type { DisplaySink } from "../../src/render/display";
+import { badge } from "../../src/render/html";
+import type { IndependentResult } from "../../src/domain/independent";
 import {
   articleContext,
   articleIntroMarkdown,
@@ -26,8 +26,8 @@ import {
   showFigures,
   showSection,
   verdictCountWords,
-} from "../../src/narrate";
-import type { Article, Claim, Section } from "../../src/types";
+} from "../../src/views/narrate";
+import type { Article, Claim, Section } from "../../src/data/types";
 
 const HOSTILE = `Hostile <script>alert("x")</script> & 'q' </div> $5 *bold* _it_`;
 

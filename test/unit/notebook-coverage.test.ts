@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAnalysis } from "../../src/analysis";
-import { NOTEBOOKS_DIR } from "../../src/paths";
+import { loadAnalysis } from "../../src/domain/analysis";
+import { NOTEBOOKS_DIR } from "../../src/data/paths";
 
 type Cell = { cell_type: string; source: string | string[]; outputs?: unknown[] };
 const analysis = loadAnalysis();

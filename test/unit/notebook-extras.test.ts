@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { groupedBarChart } from "../../src/charts";
-import { loadLedger } from "../../src/ledger";
-import { chartLabels, isGarbledFigure, noteReadings, sectionExcerpt, sourceAsClaim, withBand } from "../../src/notebook-extras";
+import { groupedBarChart } from "../../src/charts/charts";
+import { loadLedger } from "../../src/data/ledger";
+import { chartLabels, isGarbledFigure, noteReadings, sectionExcerpt, sourceAsClaim, withBand } from "../../src/views/notebook-extras";
 
 describe("noteReadings(claim)", () => {
   it("returns each lettered reading of a garbled figure, label with its parenthesis, text to the end of its sentence", () => {

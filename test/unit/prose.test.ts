@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NOTEBOOKS_DIR, ROOT } from "../../src/paths";
+import { NOTEBOOKS_DIR, ROOT } from "../../src/data/paths";
 
 interface Output {
   output_type: string;

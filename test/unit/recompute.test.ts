@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interval, point } from "../../src/intervals";
+import { interval, point } from "../../src/domain/intervals";
 import {
   baseFromChange,
   compoundChange,
@@ -15,8 +15,8 @@ import {
   ratioOf,
   reboundFromLow,
   sumOf,
-} from "../../src/recompute";
-import type { Interval } from "../../src/types";
+} from "../../src/domain/recompute";
+import type { Interval } from "../../src/data/types";
 
 const INF = Infinity;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { interval } from "../../src/intervals";
-import { loadLedger } from "../../src/ledger";
+import { interval } from "../../src/domain/intervals";
+import { loadLedger } from "../../src/data/ledger";
 import {
   CONFLICT_VERDICTS,
   buildConflicts,
@@ -18,8 +18,8 @@ import {
   representative,
   sameQuantityGroups,
   type FamilySpec,
-} from "../../src/reconcile";
-import type { Claim } from "../../src/types";
+} from "../../src/domain/reconcile";
+import type { Claim } from "../../src/data/types";
 
 const INF = Infinity;
 let line = 2;

@@ -11,7 +11,7 @@
  * Verdicts (same quantity):
  * - agree: the figures as printed share a value;
  * - agree_within_rounding: they share one once each figure's rounding and hedge is allowed
- *   (src/intervals.ts effectiveInterval);
+ *   (src/domain/intervals.ts effectiveInterval);
  * - timing_mismatch: some pairs share no value, but every such pair is dated differently (as_of),
  *   so the quantity may have moved between them;
  * - scope_mismatch: the pairs that share no value come from one passage (same quote, or the same
@@ -22,8 +22,8 @@
  */
 import { max, median, min } from "simple-statistics";
 import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersect, intersectAll, midpoint, nominalInterval, toBounds, unitInfo } from "./intervals";
-import { claimsFrame, type Ledger } from "./ledger";
-import type { Claim, Interval } from "./types";
+import { claimsFrame, type Ledger } from "../data/ledger";
+import type { Claim, Interval } from "../data/types";
 
 /** A reconciliation verdict. */
 export type ConflictVerdict = "agree" | "agree_within_rounding" | "scope_mismatch" | "timing_mismatch" | "contradiction";

@@ -4,8 +4,8 @@
  */
 import * as path from "node:path";
 
-/** The project root: the folder holding package.json (src/ and dist/ both sit one level below). */
-export const ROOT = path.resolve(__dirname, "..");
+/** The project root: the folder holding package.json (this file sits in src/data/ or dist/data/). */
+export const ROOT = path.resolve(__dirname, "..", "..");
 export const DATA_DIR = path.join(ROOT, "data");
 export const NOTEBOOKS_DIR = path.join(ROOT, "notebooks");
 export const OUT_DIR = path.join(ROOT, "out");

@@ -5,9 +5,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeFileAtomic } from "./fsutil";
-import { escapeHtml } from "./html";
-import { PLOTLY_MIN_JS } from "./paths";
+import { writeFileAtomic } from "../data/fsutil";
+import { escapeHtml } from "../render/html";
+import { PLOTLY_MIN_JS } from "../data/paths";
 
 /** A plotly figure as the chart builders return it. */
 export interface Figure {

@@ -1,15 +1,15 @@
 /**
- * Small helpers that the article notebooks (03–05) share beyond src/narrate.ts: the readings of
+ * Small helpers that the article notebooks (03–05) share beyond src/views/narrate.ts: the readings of
  * a machine-translated (garbled) figure as the ledger's notes give them, independent figures in
  * the shape the chart builders take (so that an interval chart can put the articles' figures
  * and the independent reporting side by side), and a shaded reference band on a chart.
  *
  * Every function is pure and deterministic; charts stay plain JSON.
  */
-import { escapeHtml, formatNumber } from "./html";
-import type { ClaimLike, JsonObject, PlotlyFigure } from "./charts";
-import type { IndependentRow } from "./independent";
-import type { Claim } from "./types";
+import { escapeHtml, formatNumber } from "../render/html";
+import type { ClaimLike, JsonObject, PlotlyFigure } from "../charts/charts";
+import type { IndependentRow } from "../domain/independent";
+import type { Claim } from "../data/types";
 
 /** One way of reading a printed figure: a label ("as printed", "Reading B (intended)") and the text. */
 export interface Reading {

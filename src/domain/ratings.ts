@@ -2,7 +2,7 @@
  * Ratings: the one scale on which every verdict of the project is shown to readers, the scale a
  * newspaper's fact-check desk uses. The machine verdicts (`consistent`, `agree_within_rounding`,
  * `disputed`, ...) stay in the JSON files; each also gets a `rating` from this scale and an
- * `explanation` in plain sentences (src/explain.ts).
+ * `explanation` in plain sentences (src/domain/explain.ts).
  *
  * | rating | label | meaning |
  * |---|---|---|

@@ -6,21 +6,21 @@
  * sources that dispute them, dated timelines of what sources say (to see a figure that belongs to
  * another day), figures no independent source prints, and the scoreboard with the findings ranked.
  *
- * Everything here is pure and deterministic: it reads an `Analysis` (src/analysis.ts) and returns
+ * Everything here is pure and deterministic: it reads an `Analysis` (src/domain/analysis.ts) and returns
  * plain rows. HTML built here escapes every piece of data with escapeHtml; links are anchors with
  * an escaped href. Markdown built here escapes article and source text with escapeMarkdown
- * (src/narrate.ts).
+ * (src/views/narrate.ts).
  */
-import type { Analysis } from "./analysis";
-import { asOfSpan, type ClaimLike, type Consensus, type Json, type PlotlyFigure } from "./charts";
-import { tslabDisplay, type DisplaySink } from "./display";
-import { badge, escapeHtml, formatNumber, tableHtml, type TableColumn } from "./html";
-import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "./independent";
-import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersectAll, nominalInterval, overlaps, sameDimension } from "./intervals";
-import { extractNumericTokens } from "./numbers";
-import { explainPair, FAMILIES, figureIn, orderedLevels, type Conflict, type ConflictMember } from "./reconcile";
+import type { Analysis } from "../domain/analysis";
+import { asOfSpan, type ClaimLike, type Consensus, type Json, type PlotlyFigure } from "../charts/charts";
+import { tslabDisplay, type DisplaySink } from "../render/display";
+import { badge, escapeHtml, formatNumber, tableHtml, type TableColumn } from "../render/html";
+import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "../domain/independent";
+import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersectAll, nominalInterval, overlaps, sameDimension } from "../domain/intervals";
+import { extractNumericTokens } from "../data/numbers";
+import { explainPair, FAMILIES, figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
 import { escapeMarkdown, formatBounds, joinWords } from "./narrate";
-import type { Claim, Interval } from "./types";
+import type { Claim, Interval } from "../data/types";
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -314,7 +314,7 @@ export interface FamilyLevel {
 }
 
 /**
- * The levels of a near-miss family (FAMILIES in src/reconcile.ts) with each level's own common
+ * The levels of a near-miss family (FAMILIES in src/domain/reconcile.ts) with each level's own common
  * interval and its fitted interval under the family's ordering (orderedLevels), in `unit`
  * (figures of another dimension, such as CNY amounts, are left out, as the reconciliation does).
  * @throws Error `unknown family: "…"`.

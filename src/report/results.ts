@@ -2,7 +2,7 @@
  * The machine-readable results that `npm run report` writes beside the pages, each computed
  * from the data files alone (not from notebook outputs), deterministically sorted.
  */
-import { loadAnalysis, type Analysis } from "./analysis";
+import { loadAnalysis, type Analysis } from "../domain/analysis";
 
 /** [file name in out/, JSON value, label for the gallery] for each results file. */
 export type ResultFile = [string, unknown, string];

@@ -3,7 +3,7 @@
  * providers and filings published about the same events, each restated in the ledger's own form
  * and linked to the ledger claims it bears on. This module reads and checks that file
  * (`readIndependent`), compares each claim with its linked sources using the ledger's interval
- * rules (`effectiveInterval`, src/intervals.ts), and weighs the sources by tier
+ * rules (`effectiveInterval`, src/domain/intervals.ts), and weighs the sources by tier
  * (`independentVerdict`, `buildIndependent`).
  *
  * The comparison, in short (data/README-independent.md has the tier rules):
@@ -21,13 +21,13 @@
  *   agreeing source gives the verdict; with none it stays unverified.
  */
 import * as fs from "node:fs";
-import { DataError, decodeUtf8, parseCsv, parseNumberField } from "./csv";
-import { isIsoDateOrRange, type Ledger } from "./ledger";
-import { asOfSpan } from "./charts";
-import { rel } from "./paths";
+import { DataError, decodeUtf8, parseCsv, parseNumberField } from "../data/csv";
+import { isIsoDateOrRange, type Ledger } from "../data/ledger";
+import { asOfSpan } from "../charts/charts";
+import { rel } from "../data/paths";
 import { convertInterval, distance, effectiveInterval, intersect, nominalInterval, printedPrecision, sameDimension, UNITS, width, type HedgeInput } from "./intervals";
-import { extractNumericTokens } from "./numbers";
-import type { Claim, Interval, Qualifier } from "./types";
+import { extractNumericTokens } from "../data/numbers";
+import type { Claim, Interval, Qualifier } from "../data/types";
 
 export const INDEPENDENT_COLUMNS = ["id", "subject", "metric", "window", "low", "high", "unit", "as_of", "quote", "url", "outlet", "published", "tier", "claims", "stance", "note"] as const;
 
@@ -232,7 +232,7 @@ export function sourceHedgeInput(row: Pick<IndependentRow, "low" | "high" | "uni
 
 /**
  * True when two as_of values (a date, month, year or a range a/b of them) share at least one
- * day; the spans come from `asOfSpan` (src/charts.ts). Throws a RangeError for an invalid as_of.
+ * day; the spans come from `asOfSpan` (src/charts/charts.ts). Throws a RangeError for an invalid as_of.
  * @example asOfOverlaps("2026-02-05/2026-02-06", "2026-02-06") // => true
  * @example asOfOverlaps("2026-02-06", "2026-02-08") // => false
  */

@@ -5,11 +5,11 @@
  * no verdict is ever computed from a bad row.
  */
 import * as path from "node:path";
-import { DataError, DataErrors } from "./csv";
+import { DataError, DataErrors } from "../data/csv";
 import { loadChecks, runChecks, type Check, type CheckVerdict } from "./checks";
 import { buildIndependent, readIndependent, type IndependentResult, type IndependentRow } from "./independent";
-import { readLedger, type Ledger } from "./ledger";
-import { DATA_DIR } from "./paths";
+import { readLedger, type Ledger } from "../data/ledger";
+import { DATA_DIR } from "../data/paths";
 import { buildConflicts, type Conflict } from "./reconcile";
 import { rateCheck, rateConflict, rateIndependent } from "./explain";
 import type { Rated } from "./ratings";

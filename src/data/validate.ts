@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { DATA_DIR } from "./paths";
 import { readLedger } from "./ledger";
 import { uncoveredTokens } from "./numbers";
-import { readIndependent } from "./independent";
-import { readChecks } from "./analysis";
+import { readIndependent } from "../domain/independent";
+import { readChecks } from "../domain/analysis";
 
 /** Problems in the data files under `dataDir`, as `file:line: field problem` lines (empty when valid). */
 export function validateAll(dataDir: string = DATA_DIR): string[] {

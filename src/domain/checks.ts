@@ -1,8 +1,8 @@
 /**
  * Derived-claim checks declared as data (data/checks.csv): each row names a kind of
- * recomputation (src/recompute.ts), the ledger claims it reads, and the claim whose figure it
+ * recomputation (src/domain/recompute.ts), the ledger claims it reads, and the claim whose figure it
  * tests. `loadChecks` validates every row against the ledger (DataError: file, line, field);
- * `runChecks` recomputes each one with the hedge rules of src/intervals.ts and returns a
+ * `runChecks` recomputes each one with the hedge rules of src/domain/intervals.ts and returns a
  * JSON-safe verdict per check (infinite bounds as null, never NaN), sorted by id.
  *
  * data/checks.csv columns:
@@ -17,11 +17,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { asOfSpan } from "./charts";
-import { DataError, DataErrors, decodeUtf8, parseCsv } from "./csv";
+import { asOfSpan } from "../charts/charts";
+import { DataError, DataErrors, decodeUtf8, parseCsv } from "../data/csv";
 import { convertInterval, effectiveInterval, interval, nominalInterval, point, printedInterval, sameDimension, toBounds, unitInfo } from "./intervals";
-import type { Ledger } from "./ledger";
-import { ROOT } from "./paths";
+import type { Ledger } from "../data/ledger";
+import { ROOT } from "../data/paths";
 import {
   baseFromChange,
   compoundChange,
@@ -39,7 +39,7 @@ import {
   sumOf,
   type CheckOutcome,
 } from "./recompute";
-import type { Claim, Interval } from "./types";
+import type { Claim, Interval } from "../data/types";
 
 /** The columns of data/checks.csv, in order. */
 export const CHECK_COLUMNS = ["id", "kind", "inputs", "result", "params", "statement"] as const;
@@ -411,7 +411,7 @@ export function parseChecks(text: string, file: string, ledger: Pick<Ledger, "by
 /**
  * Reads and validates data/checks.csv (or another file) against the ledger: strict UTF-8, every
  * row checked. The one reader of checks files (validate and the report use it through
- * readChecks in src/analysis.ts).
+ * readChecks in src/domain/analysis.ts).
  * @param file the CSV path, absolute or relative to the project root
  * @param label how messages name the file; default its path from the project root (a copy of
  *   data/ is named `data/checks.csv` by its caller)

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as dfd from "danfojs-node";
 import { DataError, DataErrors, decodeUtf8, parseCsv, parseNumberField, type CsvTable } from "./csv";
-import { UNITS, unitInfo } from "./intervals";
+import { UNITS, unitInfo } from "../domain/intervals";
 import { DATA_DIR } from "./paths";
 import { QUALIFIERS, type Article, type Claim, type Exclusion, type Qualifier, type Section, type Term } from "./types";
 
@@ -60,7 +60,7 @@ export function isIsoDateOrRange(s: string): boolean {
   return parts.length <= 2 && parts.every(one) && (parts.length === 1 || parts[0] <= parts[1]);
 }
 
-/** True when src/intervals.ts can convert amounts in `unit` (unitInfo knows it). */
+/** True when src/domain/intervals.ts can convert amounts in `unit` (unitInfo knows it). */
 function isKnownUnit(unit: string): boolean {
   try {
     unitInfo(unit);
@@ -115,7 +115,7 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       }
     }
     for (const q of vocab.get("qualifier")!) {
-      if (!(QUALIFIERS as readonly string[]).includes(q)) errors.push(new DataError(vt.file, 0, "term", `qualifier "${q}" has no interval rule in src/intervals.ts`));
+      if (!(QUALIFIERS as readonly string[]).includes(q)) errors.push(new DataError(vt.file, 0, "term", `qualifier "${q}" has no interval rule in src/domain/intervals.ts`));
     }
   }
 
@@ -232,7 +232,7 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       }
       // the vocabulary may list units that only independent figures use (minutes); a claim's unit must convert (reconcile, checks)
       if (v.unit !== "" && vt && vocab.get("unit")!.has(v.unit) && !isKnownUnit(v.unit)) {
-        err(ct, line, "unit", `"${v.unit}" has no conversion rule in src/intervals.ts (claims need one: ${Object.keys(UNITS).join(", ")} or XXX_per_YYY)`);
+        err(ct, line, "unit", `"${v.unit}" has no conversion rule in src/domain/intervals.ts (claims need one: ${Object.keys(UNITS).join(", ")} or XXX_per_YYY)`);
       }
       if (v.as_of !== "" && !isIsoDateOrRange(v.as_of)) err(ct, line, "as_of", `"${v.as_of}" is not an ISO date, month, year or range`);
       let low: number | null = null;

@@ -11,14 +11,14 @@
  * Everything except `loadAnalysis()` defaults and the `show…` functions (which send to the tslab
  * display sink) is pure and deterministic.
  */
-import { loadAnalysis, type Analysis } from "./analysis";
-import { asOfMidpoint } from "./charts";
-import type { CheckVerdict, Bounds } from "./checks";
-import { showMarkdown, showTable, tslabDisplay, type DisplaySink } from "./display";
-import { badge, escapeHtml, formatNumber, type TableColumn } from "./html";
-import type { IndependentResult } from "./independent";
-import { effectiveInterval, formatInterval } from "./intervals";
-import type { Article, Claim, Section } from "./types";
+import { loadAnalysis, type Analysis } from "../domain/analysis";
+import { asOfMidpoint } from "../charts/charts";
+import type { CheckVerdict, Bounds } from "../domain/checks";
+import { showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../render/display";
+import { badge, escapeHtml, formatNumber, type TableColumn } from "../render/html";
+import type { IndependentResult } from "../domain/independent";
+import { effectiveInterval, formatInterval } from "../domain/intervals";
+import type { Article, Claim, Section } from "../data/types";
 
 /** One article's part of the analysis. */
 export interface ArticleContext {

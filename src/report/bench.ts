@@ -153,7 +153,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 /**
  * The bytes one chart adds to an exported notebook page: its placeholder (the
  * `<div class="selloff-chart">` and the figure JSON in `<script class="selloff-chart-data">`,
- * see chartPlaceholderHtml() in src/export.ts), for each chart of the page in order.
+ * see chartPlaceholderHtml() in src/report/export.ts), for each chart of the page in order.
  * plotly.js itself is shared (assets/plotly.min.js) and not counted. Attributes may come in any
  * order (nbconvert's sanitiser sorts them).
  * @param html the exported page

@@ -4,13 +4,13 @@
  * price move that wipes out a leveraged position, ...), and `judgeClaim`, which compares what an
  * article claims with what the other figures imply.
  *
- * Every function takes intervals (src/intervals.ts) or plain numbers (read as point intervals)
+ * Every function takes intervals (src/domain/intervals.ts) or plain numbers (read as point intervals)
  * and returns an interval, so that rounding, hedges and open bounds ("more than 10%") carry
  * through the arithmetic. A result is `undefined` only when it does not exist at all (division
  * by exactly zero); a divisor that straddles zero gives an unbounded interval.
  */
 import { add, distance, div, formatInterval, interval, intersect, mul, overlaps, pctChange, point, reciprocal, sub, toInterval, widen } from "./intervals";
-import type { Interval } from "./types";
+import type { Interval } from "../data/types";
 
 /** An amount: an interval, or a plain number read as a point interval. */
 export type Amount = Interval | number;

@@ -4,7 +4,7 @@
  * require so that importing src/ outside a kernel never fails), so tests can see exactly what
  * would be sent.
  */
-import type { PlotlyFigure } from "./charts";
+import type { PlotlyFigure } from "../charts/charts";
 import { tableHtml, type RowsInput, type TableOptions } from "./html";
 
 /** The mime type JupyterLab's plotly renderer draws (also in untrusted, reopened notebooks). */

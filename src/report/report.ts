@@ -11,12 +11,12 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHART_MIME } from "./display";
+import { CHART_MIME } from "../render/display";
 import { CHART_BOOT_JS, chartInfo, exportChart, galleryHtml, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
-import { writeFileAtomic } from "./fsutil";
-import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "./paths";
+import { writeFileAtomic } from "../data/fsutil";
+import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "../data/paths";
 import { buildResults } from "./results";
-import { validateAll } from "./validate";
+import { validateAll } from "../data/validate";
 
 
 export interface ReportOptions {

@@ -41,7 +41,7 @@
  *   "the last printed digit", and writers who round say so with "~" or "about". This makes a
  *   bare "$60,000" vs "59800" a real disagreement, which is what the articles print.
  */
-import type { Claim, Interval } from "./types";
+import type { Claim, Interval } from "../data/types";
 
 /** The ledger fields the hedge rules read. */
 export type HedgeInput = Pick<Claim, "low" | "high" | "qualifier" | "raw" | "unit" | "hedge">;

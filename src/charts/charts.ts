@@ -9,7 +9,7 @@
  * names and tick labels. `layout.meta.chart` keeps the caller's id/title/article unescaped (it is
  * metadata, never rendered by plotly): escape it when placing it into a page.
  */
-import type { Claim } from "./types";
+import type { Claim } from "../data/types";
 import {
   FONT_STACK,
   SERIES_COLORS,
@@ -25,7 +25,7 @@ import {
   type Row,
   type RowsInput,
   type Verdict,
-} from "./html";
+} from "../render/html";
 
 /** A JSON value: what a figure may contain. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

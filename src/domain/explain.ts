@@ -1,5 +1,5 @@
 /**
- * Plain-language ratings and explanations for every verdict (the scale is in src/ratings.ts).
+ * Plain-language ratings and explanations for every verdict (the scale is in src/domain/ratings.ts).
  * Attached once in `loadAnalysis`, so the JSON files, the notebooks and the pages all show the
  * same words.
  */
@@ -34,7 +34,7 @@ const INDEPENDENT_RATING: Record<IndependentResult["verdict"], Rating> = {
 
 /**
  * A recomputation check with its rating and explanation.
- * @example rateCheck({ verdict: "inconsistent", reason: "x" } as never).rating // => "inaccurate"
+ * @example rateCheck({ verdict: "inconsistent", reason: "x" }).rating // => "inaccurate"
  */
 export function rateCheck<T extends Pick<CheckVerdict, "verdict" | "reason">>(v: T): T & Rated {
   return { ...v, rating: CHECK_RATING[v.verdict], explanation: v.reason };
@@ -42,7 +42,7 @@ export function rateCheck<T extends Pick<CheckVerdict, "verdict" | "reason">>(v:
 
 /**
  * A reconciliation group with its rating and explanation.
- * @example rateConflict({ verdict: "timing_mismatch", reason: "x" } as never).rating // => "misleading"
+ * @example rateConflict({ verdict: "timing_mismatch", reason: "x" }).rating // => "misleading"
  */
 export function rateConflict<T extends Pick<Conflict, "verdict" | "reason">>(c: T): T & Rated {
   return { ...c, rating: CONFLICT_RATING[c.verdict], explanation: c.reason };
@@ -50,7 +50,7 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason">>(c: 
 
 /**
  * An independent verdict with its rating and explanation.
- * @example rateIndependent({ verdict: "refined", reason: "x" } as never).rating // => "accurate_rounded"
+ * @example rateIndependent({ verdict: "refined", reason: "x" }).rating // => "accurate_rounded"
  */
 export function rateIndependent<T extends Pick<IndependentResult, "verdict" | "reason">>(r: T): T & Rated {
   return { ...r, rating: INDEPENDENT_RATING[r.verdict], explanation: r.reason };

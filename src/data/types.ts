@@ -77,7 +77,7 @@ export interface Term {
   meaning: string;
 }
 
-/** An interval with possibly open (infinite) ends; see src/intervals.ts. */
+/** An interval with possibly open (infinite) ends; see src/domain/intervals.ts. */
 export interface Interval {
   low: number;
   high: number;
