@@ -8,6 +8,8 @@ export * from "./charts/charts";
 export * from "./render/html";
 export * from "./render/display";
 export * from "./domain/intervals";
+export * from "./domain/units";
+export * from "./domain/hedges";
 export * from "./domain/recompute";
 export * from "./domain/checks";
 export * from "./domain/reconcile";

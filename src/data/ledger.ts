@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as dfd from "danfojs-node";
 import { DataError, DataErrors, decodeUtf8, parseCsv, parseNumberField, type CsvTable } from "./csv";
-import { UNITS, unitInfo } from "../domain/intervals";
+import { UNITS, unitInfo } from "../domain/units";
 import { DATA_DIR } from "./paths";
 import { QUALIFIERS, type Article, type Claim, type Exclusion, type Qualifier, type Section, type Term } from "./types";
 

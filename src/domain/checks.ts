@@ -19,7 +19,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { asOfSpan } from "../charts/charts";
 import { DataError, DataErrors, decodeUtf8, parseCsv } from "../data/csv";
-import { convertInterval, effectiveInterval, interval, nominalInterval, point, printedInterval, sameDimension, toBounds, unitInfo } from "./intervals";
+import { interval, point, toBounds } from "./intervals";
+import { convertInterval, sameDimension, unitInfo } from "./units";
+import { effectiveInterval, nominalInterval, printedInterval } from "./hedges";
 import type { Ledger } from "../data/ledger";
 import { ROOT } from "../data/paths";
 import {

@@ -25,7 +25,9 @@ import { DataError, decodeUtf8, parseCsv, parseNumberField } from "../data/csv";
 import { isIsoDateOrRange, type Ledger } from "../data/ledger";
 import { asOfSpan } from "../charts/charts";
 import { rel } from "../data/paths";
-import { convertInterval, distance, effectiveInterval, intersect, nominalInterval, printedPrecision, sameDimension, UNITS, width, type HedgeInput } from "./intervals";
+import { distance, intersect, width } from "./intervals";
+import { convertInterval, sameDimension, UNITS } from "./units";
+import { effectiveInterval, nominalInterval, printedPrecision, type HedgeInput } from "./hedges";
 import { extractNumericTokens } from "../data/numbers";
 import type { Claim, Interval, Qualifier } from "../data/types";
 

@@ -21,7 +21,9 @@
  *   ordered family has no values satisfying every figure and the nesting).
  */
 import { max, median, min } from "simple-statistics";
-import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersect, intersectAll, midpoint, nominalInterval, toBounds, unitInfo } from "./intervals";
+import { distance, formatInterval, interval, intersect, intersectAll, midpoint, toBounds } from "./intervals";
+import { convertInterval, unitInfo } from "./units";
+import { effectiveInterval, nominalInterval } from "./hedges";
 import { claimsFrame, type Ledger } from "../data/ledger";
 import type { Claim, Interval } from "../data/types";
 

@@ -16,7 +16,9 @@ import { asOfSpan, type ClaimLike, type Consensus, type Json, type PlotlyFigure 
 import { tslabDisplay, type DisplaySink } from "../render/display";
 import { badge, escapeHtml, formatNumber, tableHtml, type TableColumn } from "../render/html";
 import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "../domain/independent";
-import { convertInterval, distance, effectiveInterval, formatInterval, interval, intersectAll, nominalInterval, overlaps, sameDimension } from "../domain/intervals";
+import { distance, formatInterval, interval, intersectAll, overlaps } from "../domain/intervals";
+import { convertInterval, sameDimension } from "../domain/units";
+import { effectiveInterval, nominalInterval } from "../domain/hedges";
 import { extractNumericTokens } from "../data/numbers";
 import { explainPair, FAMILIES, figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
 import { escapeMarkdown, formatBounds, joinWords } from "./narrate";

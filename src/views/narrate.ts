@@ -17,7 +17,8 @@ import type { CheckVerdict, Bounds } from "../domain/checks";
 import { showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../render/display";
 import { badge, escapeHtml, formatNumber, type TableColumn } from "../render/html";
 import type { IndependentResult } from "../domain/independent";
-import { effectiveInterval, formatInterval } from "../domain/intervals";
+import { formatInterval } from "../domain/intervals";
+import { effectiveInterval } from "../domain/hedges";
 import type { Article, Claim, Section } from "../data/types";
 
 /** One article's part of the analysis. */

@@ -3,7 +3,7 @@
  * liquidation family's nested fit, shares of independent verdicts, dispute groups, timelines,
  * figures no source prints, the scoreboard and the ranking of findings.
  *
- * Expected values are worked out by hand from the rules of src/domain/intervals.ts (exact: ± half a unit
+ * Expected values are worked out by hand from the rules of src/domain/hedges.ts (exact: ± half a unit
  * of the last printed digit; over/under: open on the far side, strict for "more than"/"exceeded")
  * and from the rows of data/claims.csv and data/independent.csv quoted in each test.
  */

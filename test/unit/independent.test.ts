@@ -4,7 +4,7 @@
  * each relation and verdict on hand-worked intervals, the tier weighting, the loader's error
  * messages, and the real file (every row valid, every link a real claim, a verdict for every claim).
  *
- * Expected intervals are worked out by hand from the rules of src/domain/intervals.ts (exact: ± half a
+ * Expected intervals are worked out by hand from the rules of src/domain/hedges.ts (exact: ± half a
  * unit of the last printed digit; approx: ± the larger of that and 2% of the value; nearly: the
  * 5% just short of the value; over/under: open on the far side, strict for "more than"/"sub-").
  */
@@ -117,7 +117,7 @@ describe("whyNotComparable decides which linked sources measure the claim's quan
     expect(whyNotComparable(c, { ...c, metric: "peak" })).toMatch(/^another metric/);
     const liq = { subject: "crypto_market", metric: "liquidations", window: "24h", unit: "CNY_bn", as_of: "2026-02-06" };
     expect(whyNotComparable(liq, { ...liq, unit: "USD_bn" })).toMatch(/^a unit that does not convert/);
-    // minutes is a vocabulary unit that src/domain/intervals.ts cannot convert: context, not a crash
+    // minutes is a vocabulary unit that src/domain/units.ts cannot convert: context, not a crash
     expect(whyNotComparable({ ...liq, unit: "months" }, { ...liq, unit: "minutes" })).toMatch(/^a unit that does not convert/);
     // USD_mn and USD_bn share a dimension
     expect(whyNotComparable({ ...liq, unit: "USD_bn" }, { ...liq, unit: "USD_mn" })).toBe("");

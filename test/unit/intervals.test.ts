@@ -1,37 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  add,
-  claimPrecision,
-  contains,
-  convertInterval,
-  conversionFactor,
-  distance,
-  div,
-  effectiveInterval,
-  formatInterval,
-  hull,
-  interval,
-  intersect,
-  intersectAll,
-  isStrictHedge,
-  midpoint,
-  mul,
-  neg,
-  nominalInterval,
-  pctChange,
-  point,
-  printedInterval,
-  printedNumbers,
-  printedPrecision,
-  reciprocal,
-  sameDimension,
-  sub,
-  toBounds,
-  unitInfo,
-  unitMagnitude,
-  width,
-  type HedgeInput,
-} from "../../src/domain/intervals";
+import { add, contains, distance, div, formatInterval, hull, interval, intersect, intersectAll, midpoint, mul, neg, pctChange, point, reciprocal, sub, toBounds, width } from "../../src/domain/intervals";
+import { convertInterval, conversionFactor, sameDimension, unitInfo } from "../../src/domain/units";
+import { claimPrecision, effectiveInterval, isStrictHedge, nominalInterval, printedInterval, printedNumbers, printedPrecision, unitMagnitude, type HedgeInput } from "../../src/domain/hedges";
 import type { Interval } from "../../src/data/types";
 
 /** Compares an interval with a tolerance on its ends and exactly on its open flags. */
