@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { DATA_DIR } from "./paths";
 import { readLedger } from "./ledger";
 import { uncoveredTokens } from "./numbers";
-import { readIndependent } from "../domain/independent";
+import { readIndependent, readOrigins } from "./independent-file";
 import { readChecks } from "../domain/analysis";
 
 /** Problems in the data files under `dataDir`, as `file:line: field problem` lines (empty when valid). */
@@ -19,6 +19,7 @@ export function validateAll(dataDir: string = DATA_DIR): string[] {
     // independent figures link to claims and use the vocabulary, so they are checked against a valid ledger only
     problems.push(...readChecks(dataDir, ledger).errors.map((e) => e.message));
     problems.push(...readIndependent(path.join(dataDir, "independent.csv"), ledger, "data/independent.csv").errors.map((e) => e.message));
+    problems.push(...readOrigins(path.join(dataDir, "origins.csv"), ledger, "data/origins.csv").errors.map((e) => e.message));
   }
   return problems;
 }

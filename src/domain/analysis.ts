@@ -7,7 +7,8 @@
 import * as path from "node:path";
 import { DataError, DataErrors } from "../data/csv";
 import { loadChecks, runChecks, type Check, type CheckVerdict } from "./checks";
-import { buildIndependent, readIndependent, type IndependentResult, type IndependentRow } from "./independent";
+import { buildIndependent, type IndependentResult } from "./independent";
+import { readIndependent, readOrigins, type IndependentRow, type Origin } from "../data/independent-file";
 import { readLedger, type Ledger } from "../data/ledger";
 import { DATA_DIR } from "../data/paths";
 import { buildConflicts, type Conflict } from "./reconcile";
@@ -22,6 +23,8 @@ export interface Analysis {
   /** One entry per group of claims measuring the same (or a near) quantity, sorted by id. */
   conflicts: (Conflict & Rated)[];
   independentRows: IndependentRow[];
+  /** data/origins.csv: which claims come from which origin (a bank note, a data provider). */
+  origins: Origin[];
   /** One entry per ledger claim, sorted by claim id. */
   independent: (IndependentResult & Rated)[];
 }
@@ -43,14 +46,16 @@ export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   if (errors.length > 0) throw new DataErrors(errors);
   const { checks, errors: checkErrors } = readChecks(dataDir, ledger);
   const { rows, errors: independentErrors } = readIndependent(path.join(dataDir, "independent.csv"), ledger, "data/independent.csv");
-  const all = [...checkErrors, ...independentErrors];
+  const { origins, errors: originErrors } = readOrigins(path.join(dataDir, "origins.csv"), ledger, "data/origins.csv");
+  const all = [...checkErrors, ...independentErrors, ...originErrors];
   if (all.length > 0) throw new DataErrors(all);
   return {
     ledger,
     checks,
     verdicts: runChecks(ledger, checks).map(rateCheck),
-    conflicts: buildConflicts(ledger).map(rateConflict),
+    conflicts: buildConflicts(ledger, rows).map(rateConflict),
     independentRows: rows,
-    independent: buildIndependent(ledger, rows).map(rateIndependent),
+    origins,
+    independent: buildIndependent(ledger, rows, origins).map(rateIndependent),
   };
 }

@@ -19,7 +19,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { asOfSpan } from "../charts/charts";
 import { DataError, DataErrors, decodeUtf8, parseCsv } from "../data/csv";
-import { interval, point, toBounds } from "./intervals";
+import { hull, interval, point, toBounds } from "./intervals";
 import { convertInterval, sameDimension, unitInfo } from "./units";
 import { effectiveInterval, nominalInterval, printedInterval } from "./hedges";
 import type { Ledger } from "../data/ledger";
@@ -377,8 +377,10 @@ export function parseChecks(text: string, file: string, ledger: Pick<Ledger, "by
       err("params", (e as Error).message);
     }
     for (const [k, val] of Object.entries(params)) {
-      if (k !== "expected" && !spec.params.includes(k)) err("params", `"${k}" is not a parameter of ${kind} (allowed: ${[...spec.params, "expected"].join(", ")})`);
-      else {
+      if (k !== "expected" && k !== "asserts" && !spec.params.includes(k)) err("params", `"${k}" is not a parameter of ${kind} (allowed: ${[...spec.params, "expected", "asserts"].join(", ")})`);
+      else if (k === "asserts") {
+        if (val !== "at_most") err("params", `asserts="${val}" is not a reading of the sentence (allowed: at_most)`);
+      } else {
         const problem = validateParam(k, val);
         if (problem) err("params", problem);
       }
@@ -424,6 +426,17 @@ export function loadChecks(file: string, ledger: Pick<Ledger, "byId">, label?: s
   const name = label ?? path.relative(ROOT, abs).split(path.sep).join("/");
   if (!fs.existsSync(abs)) throw new DataErrors([new DataError(name, 0, "", "does not exist")]);
   return parseChecks(decodeUtf8(fs.readFileSync(abs), name), name, ledger);
+}
+
+/**
+ * The claimed interval as the sentence asserts it: `at_most` ("swept out by a 2%-5% move" holds if
+ * every such position is gone by a 5% move) stretches it to zero, so that any value no further
+ * from zero than its far end passes; no reading leaves it as it is.
+ * @example asserted({ low: -5.5, high: -1.5 }, "at_most") // => { low: -5.5, high: 0 }
+ * @example asserted({ low: 1, high: 2 }, undefined) // => { low: 1, high: 2 }
+ */
+export function asserted(claimed: Interval, reading: string | undefined): Interval {
+  return reading === "at_most" ? hull(claimed, point(0)) : claimed;
 }
 
 function bounds(iv: Interval | undefined, unit: string): Bounds {
@@ -474,7 +487,7 @@ export function runCheck(ledger: Pick<Ledger, "byId">, check: Check): CheckVerdi
   try {
     nominal = compute(own, false);
     effective = compute(own, true);
-    if (result) claimed = strip(effectiveInterval(result));
+    if (result) claimed = asserted(strip(effectiveInterval(result)), check.params.asserts);
     else if (pair) claimed = compute(inputs.slice(2), true);
     else if (check.params.expected !== undefined) reference = parseExpected(check.params.expected);
     else reference = spec.implicitTarget;

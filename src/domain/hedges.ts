@@ -1,45 +1,38 @@
 /**
- * The hedge rules: how a reported figure becomes an interval.
+ * The hedge rules: how a reported figure (low/high, qualifier, the figure as printed, hedge words)
+ * becomes the interval of values it can honestly mean (`effectiveInterval`), and the interval it
+ * means before any rounding slack (`nominalInterval`). One tolerance scale for every hedge:
  *
- * 1. The hedge rules, written once: how a ledger row (low/high, qualifier, the figure as printed,
- *    hedge words) becomes the interval of values it can honestly mean (`effectiveInterval`), and
- *    the interval it means before any rounding slack (`nominalInterval`).
- * 2. Interval arithmetic with open ends and infinities (add, sub, mul, div, pctChange, ...).
- * 3. Unit normalisation (USD vs USD_bn vs USD_tn, CNY_bn, years vs months, ...).
- *
- * Representation: `{ low, high }` plus `lowOpen: true` / `highOpen: true` only when that end is
- * excluded (the flags are omitted, never `false`, so intervals compare structurally). Infinite
- * ends are always marked open. Every function here is pure; none returns NaN.
- *
- * The rules (see `effectiveInterval` for the details and the reasons):
- * - precision p of a printed figure = half a unit of its last printed digit, scaled by K/M/B/T or
- *   million/billion/trillion ("$126K" -> 500 USD, "$126,223" -> 0.5, "2.2%" -> 0.05); in a printed
- *   range both ends take the finer precision ("$1–1.8 trillion" -> 0.05 tn); a word figure with no
- *   digits ("halved", "doubling", "seven") gets p = 10% of its value.
- * - exact x: [x−p, x+p) (mirrored for negative x: (x−p, x+p]).
- * - approx x: [x−a, x+a] with a = max(p, 2% of |x|).
- * - nearly x: [x−n, x) with n = 5% of |x| (mirrored for negative x: (x, x+n]).
- * - over / under: the stored bound, the other end infinite; strict for "over", "more than",
- *   "exceeded", "above", "below", "sub-", inclusive for "+", "at least", "as high as", "up to" and
- *   word figures ("trillions", "several").
- * - range: [low−p, high+p), "~"-type hedges widen each end like approx, a leading "over"/"more
- *   than" makes the near end strict at the printed figure, a trailing "+" opens the far end.
- * - garbled: read as its hedge says, flagged `garbled: true` (verdicts that use it are ambiguous).
+ * 1. The precision p of a printed figure is half a unit of its last significant digit, scaled by
+ *    K/M/B/T or million/billion/trillion. Trailing zeros of a whole number are not significant
+ *    beyond the second significant digit: "$60,000" reads like "$60K" (p = $500), "570,000" is
+ *    good to 5,000, "59,800" to 50, "100%" to 5 points, while "$3 billion" keeps the precision of
+ *    its printed digit (p = $0.5 billion) and "$126,223" is good to 0.5. A word figure without
+ *    digits ("halved", "doubling", "double") gets p = 10% of its value.
+ * 2. exact x: [x−p, x+p) (mirrored for negative x: (x−p, x+p]).
+ * 3. about / around / roughly / approximately / "~" x: [x−a, x+a] with a = max(p, 2% of |x|).
+ * 4. nearly / almost / just under x: as printed, the n = max(p, 5% of |x|) just short of x,
+ *    [x−n, x); with rounding allowed also up to x+p, because a hedge never makes a figure fail
+ *    when the true value rounds to the stated one ("almost double" holds at 2.03x).
+ * 5. over / more than / under / below x: as printed, the open side of x (strict for "over",
+ *    "more than", "exceeded", "above", "below", "sub-"; inclusive for "+", "at least", "as high
+ *    as", "up to"); with rounding allowed the bound moves out by p, for the same reason. Word
+ *    figures with one bound ("trillions", "hundreds of thousands") have no rounding slack.
+ * 6. range: [low−p, high+p), "~"-type hedges widen each end like approx, a leading "over"/"more
+ *    than" makes the near end strict at the printed figure, a trailing "+" opens the far end.
+ * 7. garbled: read as its hedge says, flagged `garbled: true` (verdicts that use it are ambiguous).
  *
  * Why these numbers:
- * - approx 2%: the printed digits already carry the rounding (p); "~"/"about" adds that the
- *   writer may have rounded more loosely than the digits show. 2% covers a price rounded to two
- *   or three significant digits ("~$126K" ±2.5K, "~$69K" ±1.4K) without swallowing neighbouring
- *   figures (a 5% band would make "~$69K" overlap $72K); for short figures p dominates ("about 2%"
- *   is 1.5–2.5, the same as "2%").
- * - nearly 5%: "nearly 20%" is read as 19–20%, "nearly half" as 47.5–50%, "almost double" as
- *   95–100%; any shortfall larger than that would have been printed as a lower round number.
- * - word figures 10%: "halved", "doubling", "cut in half" are round by nature and carry no digits
- *   to read a precision from; 10% of the value ("halved" = −45 to −55%) matches how such words are
- *   used for moves of 45–55%, and is one order coarser than a two-digit figure.
- * - a figure printed with trailing zeros ("$60,000") is read literally (±0.5): the rule is
- *   "the last printed digit", and writers who round say so with "~" or "about". This makes a
- *   bare "$60,000" vs "59800" a real disagreement, which is what the articles print.
+ * - Round figures are rounded figures: reporters round, and "$60,000" and "$60K" are the same
+ *   sentence. Two significant digits is the coarsest reading a bare figure gets, so "20%" stays
+ *   good to half a point, not to five.
+ * - approx 2%: "~"/"about" adds that the writer may have rounded more loosely than the digits
+ *   show. 2% covers a price rounded to two or three significant digits ("~$126K" ±2.5K) without
+ *   swallowing neighbouring figures (a 5% band would make "~$69K" overlap $72K).
+ * - nearly 5%: "nearly 20%" is 19–20%, "nearly half" 47.5–50%; any shortfall larger than that
+ *   would have been printed as a lower round number. On the other side only rounding is allowed.
+ * - word figures 10%: "halved", "doubling" are round by nature and carry no digits to read a
+ *   precision from; 10% of the value ("halved" = −45 to −55%) is how such words are used.
  */
 import { interval, point } from "./intervals";
 import type { Claim, Interval } from "../data/types";
@@ -116,11 +109,29 @@ function close(a: number, b: number): boolean {
 }
 
 /**
- * Half a unit of the last printed digit of the number in `raw` that prints `value` (in `unit`),
- * in `unit`; null when no printed number matches (a word figure: "halved", "doubling").
- * A number without a suffix may borrow the suffix of another number of the range ("$70–$80K").
+ * Half a unit of the last significant digit of a printed number, before any scale suffix:
+ * trailing zeros of a whole number count only up to the second significant digit.
+ * @example significantHalfUnit({ text: "60,000", value: 60000, decimals: 0, suffixScale: 1 }) // => 500
+ * @example significantHalfUnit({ text: "59,800", value: 59800, decimals: 0, suffixScale: 1 }) // => 50
+ * @example significantHalfUnit({ text: "3", value: 3, decimals: 0, suffixScale: 1e9 }) // => 0.5
+ * @example significantHalfUnit({ text: "2.2", value: 2.2, decimals: 1, suffixScale: 1 }) // => 0.05
+ */
+export function significantHalfUnit(n: PrintedNumber): number {
+  if (n.decimals > 0) return 0.5 * 10 ** -n.decimals;
+  const digits = n.text.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
+  const zeros = digits.length - digits.replace(/0+$/, "").length;
+  const insignificant = Math.max(0, Math.min(zeros, digits.length - 2));
+  return 0.5 * 10 ** insignificant;
+}
+
+/**
+ * The precision of the number in `raw` that prints `value` (in `unit`), in `unit`: half a unit of
+ * its last significant digit (`significantHalfUnit`); null when no printed number matches (a word
+ * figure: "halved", "doubling"). A number without a suffix may borrow the suffix of another
+ * number of the range ("$70–$80K").
  * @example printedPrecision("$126K", 126000, "USD") // => 500
  * @example printedPrecision("$126,223", 126223, "USD") // => 0.5
+ * @example printedPrecision("$60,000", 60000, "USD") // => 500
  * @example printedPrecision("~$2.3–$2.4T", 2.3, "USD_tn") // => 0.05
  * @example printedPrecision("halved", -50, "pct") // => null
  */
@@ -132,8 +143,7 @@ export function printedPrecision(raw: string, value: number, unit: string): numb
     const tries = n.suffixScale === 1 ? [1, ...suffixes] : [n.suffixScale];
     for (const s of tries) {
       if (close((n.value * s) / unitScale, Math.abs(value))) {
-        const half = 0.5 * 10 ** -n.decimals;
-        return Number(((half * s) / unitScale).toPrecision(12));
+        return Number(((significantHalfUnit(n) * s) / unitScale).toPrecision(12));
       }
     }
   }
@@ -187,24 +197,31 @@ function read(c: HedgeInput, slack: boolean): HedgedInterval {
   if (low === null && high === null) throw new RangeError(`invalid figure ${JSON.stringify(c.raw)}: low and high are both empty`);
   const done = (iv: Interval, rule: string): HedgedInterval => ({ ...iv, garbled, rule: tag + rule });
 
-  // one-sided: over, under, or a garbled figure stored with one bound
+  // one-sided: over, under, or a garbled figure stored with one bound; with slack the bound moves
+  // out by its rounding (a word figure such as "trillions" has none)
   if (low === null || high === null) {
     const strict = isStrictHedge(c.hedge);
     const how = strict ? "strict" : "inclusive";
-    if (high === null) return done(interval(low!, Infinity, strict, true), `${c.qualifier === "garbled" ? "one-sided" : c.qualifier}: ${strict ? ">" : "≥"} ${num(low!)} (${how})`);
-    return done(interval(-Infinity, high, true, strict), `${c.qualifier === "garbled" ? "one-sided" : c.qualifier}: ${strict ? "<" : "≤"} ${num(high)} (${how})`);
+    const name = c.qualifier === "garbled" ? "one-sided" : c.qualifier;
+    const x = (low ?? high)!;
+    const r = slack ? (printedPrecision(c.raw, x, c.unit) ?? 0) : 0;
+    const moved = r > 0 ? `, or ${num(r)} beyond it once rounding is allowed` : "";
+    if (high === null) return done(interval(x - r, Infinity, strict && r === 0, true), `${name}: ${strict ? ">" : "≥"} ${num(x)} (${how}${moved})`);
+    return done(interval(-Infinity, x + r, true, strict && r === 0), `${name}: ${strict ? "<" : "≤"} ${num(x)} (${how}${moved})`);
   }
 
   const p = claimPrecision(c);
   const word = printedPrecision(c.raw, low, c.unit) === null && printedPrecision(c.raw, high, c.unit) === null;
-  const pWhy = word ? "word figure: 10% of its value" : "half a unit of the last printed digit";
+  const pWhy = word ? "word figure: 10% of its value" : "half a unit of the last significant digit";
   const approxBy = (x: number) => Math.max(p, APPROX_RELATIVE * Math.abs(x));
   const approxHedge = c.qualifier === "approx" || APPROX_WORDS.test(c.hedge);
 
   if (c.qualifier === "nearly" && low === high) {
-    const n = low === 0 ? p : NEARLY_RELATIVE * Math.abs(low);
-    const iv = low >= 0 ? interval(low - n, low, false, true) : interval(low, low + n, true, false);
-    return done(iv, `nearly: within ${num(n)} short of ${num(low)} (5% of the value)`);
+    // as printed: the n just short of x; with slack also what rounds to x on the far side
+    const n = low === 0 ? p : Math.max(p, NEARLY_RELATIVE * Math.abs(low));
+    const r = slack ? p : 0;
+    const iv = low >= 0 ? interval(low - n, low + r, false, true) : interval(low - r, low + n, true, false);
+    return done(iv, `nearly: within ${num(n)} short of ${num(low)} (the larger of 5% of the value and its precision)${slack ? `, or up to ${num(p)} beyond it (rounding)` : ""}`);
   }
 
   if (low === high && (c.qualifier === "exact" || c.qualifier === "garbled" || c.qualifier === "approx")) {

@@ -222,9 +222,10 @@ function tolerance(...ivs: Interval[]): number {
  * Compares a claimed interval with the computed one:
  * - ambiguous: a garbled figure is involved, nothing is claimed, or the computation is undefined
  *   or unbounded on both sides;
+ * - scope_mismatch: the claim measures something else than the computation (`scopeIssues`),
+ *   whatever the numbers (scope before numbers);
  * - consistent: the result from the figures as printed lies in the claimed interval;
  * - consistent_within_rounding: only the result with the inputs' rounding and hedges allowed does;
- * - scope_mismatch: they do not overlap, but the claim measures something else (`scopeIssues`);
  * - inconsistent: they do not overlap even allowing for rounding and hedges.
  * @example judgeClaim({ claimed: { low: -52.5, high: -51.5, lowOpen: true }, computedNominal: { low: -52, high: -52 }, computedEffective: { low: -53, high: -51 }, unit: "pct" }).verdict // => "consistent"
  * @example judgeClaim({ claimed: { low: 55999.5, high: 56000.5, highOpen: true }, computedNominal: { low: 56600, high: Infinity, lowOpen: true, highOpen: true }, computedEffective: { low: 56599.5, high: Infinity, lowOpen: true, highOpen: true }, unit: "coins" }).gap // => 599
@@ -241,6 +242,12 @@ export function judgeClaim(input: JudgeInput): Judgement {
     return { verdict: "ambiguous", reason: "the computation is unbounded both ways (a divisor straddles zero, or the inputs are open-ended), so it cannot test the claim", gap: null };
   }
   const eps = tolerance(claimed, nominal, effective);
+  if (input.scopeIssues && input.scopeIssues.length > 0) {
+    // scope before numbers: figures that measure different things are not tested against each other
+    const gap = cleanGap(distance(claimed, effective));
+    const numbers = gap === 0 ? "the numbers happen to overlap" : `they are ${fmtGap(gap)} ${unit} apart`;
+    return { verdict: "scope_mismatch", reason: `the ${label} ${fmt(claimed, unit)} and the computed ${fmt(effective, unit)} measure different things (${input.scopeIssues.join("; ")}); ${numbers}`, gap };
+  }
   const common = intersect(claimed, widen(nominal, eps));
   if (common) {
     const inside = common.low <= nominal.low && common.high >= nominal.high;
@@ -255,13 +262,6 @@ export function judgeClaim(input: JudgeInput): Judgement {
     };
   }
   const gap = cleanGap(distance(claimed, effective));
-  if (input.scopeIssues && input.scopeIssues.length > 0) {
-    return {
-      verdict: "scope_mismatch",
-      reason: `the ${label} ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, but the figures measure different things: ${input.scopeIssues.join("; ")}`,
-      gap,
-    };
-  }
   return {
     verdict: "inconsistent",
     reason: `the ${label} ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, even allowing for every rounding and hedge (as printed: ${fmt(nominal, unit)})`,

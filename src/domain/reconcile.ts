@@ -25,6 +25,10 @@ import { distance, formatInterval, interval, intersect, intersectAll, midpoint, 
 import { convertInterval, unitInfo } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import { claimsFrame, type Ledger } from "../data/ledger";
+import { asOfSpan } from "../charts/charts";
+import { isImmaterial, percentWords, relativeGap, spreadOf } from "./materiality";
+import { asOfOverlaps, figureReadings, isKnownOutlier, sourceHedgeInput, whyNotComparable } from "./sources";
+import type { IndependentRow } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
 
 /** A reconciliation verdict. */
@@ -167,19 +171,54 @@ function gapText(x: number): string {
 /** How a pair of figures that share no value is explained. */
 export type PairExplanation = "scope" | "timing" | "contradiction";
 
+/** Windows that name one moment or one trading day: dated by several days, such a figure is one unnamed day among them. */
+export const ONE_DAY_WINDOWS: readonly string[] = ["point", "intraday", "session", "after_hours", "24h"];
+
 /**
- * Why two disjoint figures of the same quantity differ: one passage describing two stages
- * (same quote, or same section and date) -> "scope"; different dates -> "timing"; otherwise
- * "contradiction".
- * @example explainPair({ quote: "q", article: "a", section: "s", as_of: "2026-02-06" }, { quote: "r", article: "b", section: "t", as_of: "2026-02-06" }) // => "contradiction"
+ * Why two disjoint figures of the same quantity differ, decided from the passage and the dates:
+ * one passage describing two stages (same quote, or same section and date) -> "scope"; dates
+ * that do not overlap, or a one-day figure dated only by a span of days (it may be another day
+ * of that span) -> "timing"; otherwise "contradiction". Different date strings alone are not a
+ * timing difference: "2026-02" and "2026-02-06" overlap.
+ * @example explainPair({ quote: "q", article: "a", section: "s", window: "session", as_of: "2026-02-06" }, { quote: "r", article: "b", section: "t", window: "session", as_of: "2026-02-06" }) // => "contradiction"
+ * @example explainPair({ quote: "q", article: "a", section: "s", window: "session", as_of: "2026-02-03/2026-02-05" }, { quote: "r", article: "b", section: "t", window: "session", as_of: "2026-02-06" }) // => "timing"
+ * @example explainPair({ quote: "q", article: "a", section: "s", window: "month", as_of: "2026-02" }, { quote: "r", article: "b", section: "t", window: "month", as_of: "2026-02-06" }) // => "contradiction"
  */
 export function explainPair(
-  a: Pick<Claim, "quote" | "article" | "section" | "as_of">,
-  b: Pick<Claim, "quote" | "article" | "section" | "as_of">,
+  a: Pick<Claim, "quote" | "article" | "section" | "as_of" | "window">,
+  b: Pick<Claim, "quote" | "article" | "section" | "as_of" | "window">,
 ): PairExplanation {
   if (a.article === b.article && (a.quote === b.quote || (a.section === b.section && a.as_of === b.as_of))) return "scope";
-  if (a.as_of !== b.as_of) return "timing";
+  if (!asOfOverlaps(a.as_of, b.as_of)) return "timing";
+  const unnamedDay = (c: Pick<Claim, "as_of" | "window">) => {
+    const span = asOfSpan(c.as_of);
+    return ONE_DAY_WINDOWS.includes(c.window) && span.start !== span.end;
+  };
+  if (unnamedDay(a) || unnamedDay(b)) return "timing";
   return "contradiction";
+}
+
+/** The largest magnitude a figure stands at (its representative value), for relative gaps. */
+function magnitude(f: ReconcileFigure): number {
+  return Math.abs(representative(f.nominal) ?? 0);
+}
+
+/**
+ * How much independent reports of a group's quantity differ among themselves: the spread of the
+ * representative values of the rows linked to its claims that measure the same quantity
+ * (`whyNotComparable` empty), known outliers left out, in `unit`; 0 with fewer than two.
+ */
+export function independentSpread(claims: readonly Claim[], rows: readonly IndependentRow[], unit: string): number {
+  const ids = new Set(claims.map((c) => c.id));
+  const values: number[] = [];
+  for (const r of rows) {
+    if (isKnownOutlier(r) || !r.claims.some((id) => ids.has(id))) continue;
+    const claim = claims.find((c) => r.claims.includes(c.id) && whyNotComparable(c, r) === "");
+    if (!claim) continue;
+    const v = representative(figureReadings(sourceHedgeInput(r), unit).nominal);
+    if (v !== null) values.push(v);
+  }
+  return spreadOf(values);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,8 +226,10 @@ export function explainPair(
 
 /**
  * The verdict for figures said to measure one quantity (see the module comment), with a reason.
+ * A pair whose gap is immaterial (`isImmaterial`: within `spread`, the disagreement among
+ * independent reports of the quantity, or under 0.5% of the figures) counts as agreeing.
  */
-export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: string): { verdict: ConflictVerdict; reason: string } {
+export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: string, spread = 0): { verdict: ConflictVerdict; reason: string } {
   const list = figures.map(figureText).join(", ");
   const nominal = intersectAll(figures.map((f) => f.nominal));
   if (nominal) return { verdict: "agree", reason: `all ${figures.length} figures share ${formatInterval(nominal)} ${unit}: ${list}` };
@@ -197,20 +238,33 @@ export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: str
     return { verdict: "agree_within_rounding", reason: `the printed figures differ but all fit ${formatInterval(effective)} ${unit} once their rounding and hedges are allowed: ${list}` };
   }
   const pairs: { a: ReconcileFigure; b: ReconcileFigure; why: PairExplanation; gap: number }[] = [];
+  const close: { a: ReconcileFigure; b: ReconcileFigure; gap: number }[] = [];
   figures.forEach((a, i) =>
     figures.slice(i + 1).forEach((b) => {
-      if (!intersect(a.effective, b.effective)) pairs.push({ a, b, why: explainPair(a.claim, b.claim), gap: distance(a.effective, b.effective) });
+      if (intersect(a.effective, b.effective)) return;
+      const gap = distance(a.effective, b.effective);
+      if (isImmaterial(gap, Math.max(magnitude(a), magnitude(b)), spread)) close.push({ a, b, gap });
+      else pairs.push({ a, b, why: explainPair(a.claim, b.claim), gap });
     }),
   );
-  const describe = (p: (typeof pairs)[number]) =>
-    `${figureText(p.a)} = ${formatInterval(p.a.effective)} and ${figureText(p.b)} = ${formatInterval(p.b.effective)} are ${gapText(p.gap)} ${unit} apart`;
+  const share = (p: { a: ReconcileFigure; b: ReconcileFigure; gap: number }) => {
+    const r = relativeGap(p.gap, Math.max(magnitude(p.a), magnitude(p.b)));
+    return r === null ? "" : ` (${percentWords(r)})`;
+  };
+  const describe = (p: (typeof pairs)[number] | (typeof close)[number]) =>
+    `${figureText(p.a)} = ${formatInterval(p.a.effective)} and ${figureText(p.b)} = ${formatInterval(p.b.effective)} are ${gapText(p.gap)} ${unit}${share(p)} apart`;
+  if (pairs.length === 0) {
+    const widest = [...close].sort((x, y) => y.gap - x.gap)[0];
+    const margin = spread > 0 ? `within the ${gapText(spread)} ${unit} by which independent reports of it differ, or under 0.5%` : "under 0.5% of the figures";
+    return { verdict: "agree_within_rounding", reason: `the figures differ by an immaterial amount, ${margin}: ${describe(widest)}` };
+  }
   const agreeing = largestAgreeingSet(figures.map((f) => ({ id: f.claim.id, iv: f.effective })));
   const best = `largest agreeing set: ${agreeing.join(", ")} (${agreeing.length} of ${figures.length})`;
   const worst = (why: PairExplanation) => pairs.filter((p) => p.why === why).sort((x, y) => y.gap - x.gap)[0];
   const contradiction = worst("contradiction");
-  if (contradiction) return { verdict: "contradiction", reason: `${describe(contradiction)} for the same date; ${best}` };
+  if (contradiction) return { verdict: "contradiction", reason: `${describe(contradiction)} for overlapping dates; ${best}` };
   const timing = worst("timing");
-  if (timing) return { verdict: "timing_mismatch", reason: `no single value fits all ${figures.length}, but every disagreeing pair is dated differently, so the quantity may have moved: ${describe(timing)}; ${best}` };
+  if (timing) return { verdict: "timing_mismatch", reason: `no single value fits all ${figures.length}, but every disagreeing pair refers to different days, so the quantity may have moved: ${describe(timing)}; ${best}` };
   const scope = worst("scope")!;
   return { verdict: "scope_mismatch", reason: `the disagreeing figures come from one passage and describe different stages: ${describe(scope)}; ${best}` };
 }
@@ -373,10 +427,10 @@ function summary(figures: readonly ReconcileFigure[]) {
 const joined = (xs: readonly string[]) => [...new Set(xs)].join("|");
 
 /** The reconciliation of one same-quantity group. */
-export function reconcileGroup(group: readonly Claim[]): Conflict {
+export function reconcileGroup(group: readonly Claim[], rows: readonly IndependentRow[] = []): Conflict {
   const unit = commonUnit(group.map((c) => c.unit));
   const figures = group.map((c) => figureIn(c, unit));
-  const { verdict, reason } = judgeSameQuantity(figures, unit);
+  const { verdict, reason } = judgeSameQuantity(figures, unit, independentSpread(group, rows, unit));
   const g = group[0];
   const garbled = group.filter((c) => c.qualifier === "garbled").map((c) => c.id);
   return {
@@ -394,7 +448,7 @@ export function reconcileGroup(group: readonly Claim[]): Conflict {
 }
 
 /** The reconciliation of one near-miss family, or null when it has fewer than two comparable figures. */
-export function reconcileFamily(spec: FamilySpec, claims: readonly Claim[]): Conflict | null {
+export function reconcileFamily(spec: FamilySpec, claims: readonly Claim[], rows: readonly IndependentRow[] = []): Conflict | null {
   const levelClaims = spec.levels.map((sels) => claims.filter((c) => sels.some((s) => matches(c, s))));
   const all = levelClaims.flat();
   if (all.length < 2) return null;
@@ -409,7 +463,7 @@ export function reconcileFamily(spec: FamilySpec, claims: readonly Claim[]): Con
   let verdict: ConflictVerdict;
   let reason: string;
   if (spec.relation === "same") {
-    ({ verdict, reason } = judgeSameQuantity(figures, unit));
+    ({ verdict, reason } = judgeSameQuantity(figures, unit, independentSpread(figures.map((f) => f.claim), rows, unit)));
   } else {
     const present = levels.map((fs, k) => ({ fs, k })).filter(({ fs }) => fs.length > 0);
     const hulls = present.map(({ fs }) => intersectAll(fs.map((f) => f.effective)));
@@ -446,12 +500,13 @@ export function reconcileFamily(spec: FamilySpec, claims: readonly Claim[]): Con
 
 /**
  * Every same-quantity group and every near-miss family of the ledger (a family identical to a
- * group is left out), sorted by id.
+ * group is left out), sorted by id; `rows` (data/independent.csv) give how much independent
+ * reports of each quantity differ, for materiality.
  */
-export function buildConflicts(ledger: Pick<Ledger, "claims">): Conflict[] {
-  const groups = sameQuantityGroups(ledger.claims).map(reconcileGroup);
+export function buildConflicts(ledger: Pick<Ledger, "claims">, rows: readonly IndependentRow[] = []): Conflict[] {
+  const groups = sameQuantityGroups(ledger.claims).map((g) => reconcileGroup(g, rows));
   const groupSets = new Set(groups.map((g) => [...g.claims].sort().join(" ")));
-  const families = FAMILIES.map((f) => reconcileFamily(f, ledger.claims)).filter((f): f is Conflict => f !== null && !groupSets.has([...f.claims].sort().join(" ")));
+  const families = FAMILIES.map((f) => reconcileFamily(f, ledger.claims, rows)).filter((f): f is Conflict => f !== null && !groupSets.has([...f.claims].sort().join(" ")));
   // a subject/metric/window split by currency gives two groups: tell them apart by unit
   const seen = new Map<string, number>();
   for (const g of groups) seen.set(g.id, (seen.get(g.id) ?? 0) + 1);

@@ -15,7 +15,9 @@ import type { Analysis } from "../domain/analysis";
 import { asOfSpan, type ClaimLike, type Consensus, type Json, type PlotlyFigure } from "../charts/charts";
 import { tslabDisplay, type DisplaySink } from "../render/display";
 import { badge, escapeHtml, formatNumber, tableHtml, type TableColumn } from "../render/html";
-import { sourceHedgeInput, TIERS, INDEPENDENT_VERDICTS, type IndependentResult, type IndependentRow, type IndependentVerdict, type Relation, type Tier } from "../domain/independent";
+import { INDEPENDENT_VERDICTS, type IndependentResult, type IndependentVerdict, type Relation } from "../domain/independent";
+import { isKnownOutlier, sourceHedgeInput } from "../domain/sources";
+import { TIERS, type IndependentRow, type Tier } from "../data/independent-file";
 import { distance, formatInterval, interval, intersectAll, overlaps } from "../domain/intervals";
 import { convertInterval, sameDimension } from "../domain/units";
 import { effectiveInterval, nominalInterval } from "../domain/hedges";
@@ -525,6 +527,8 @@ const RELATION_WORDS: Readonly<Record<Relation, string>> = {
   confirms_within_rounding: "confirms within rounding",
   consistent: "consistent, does not pin it",
   disagrees: "disagrees",
+  close: "close: an immaterial gap",
+  same_origin: "restates the article's own source",
   context: "context",
 };
 
@@ -837,15 +841,6 @@ export function nearestTableRows(u: UnprintedFigure): Record<string, string>[] {
     gap: `${formatNumber(n.gap)} ${u.claim.unit}`,
     source: sourceLink(n.row),
   }));
-}
-
-/**
- * True for a row data/independent.csv marks as a known outlier, kept on purpose (its note starts
- * "known outlier").
- * @example isKnownOutlier({ note: "known outlier, kept on purpose: ..." }) // => true
- */
-export function isKnownOutlier(row: Pick<IndependentRow, "note">): boolean {
-  return /^known outlier/i.test(row.note.trim());
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { escapeHtml, formatNumber } from "../render/html";
 import type { ClaimLike, JsonObject, PlotlyFigure } from "../charts/charts";
-import type { IndependentRow } from "../domain/independent";
+import type { IndependentRow } from "../data/independent-file";
 import type { Claim } from "../data/types";
 
 /** One way of reading a printed figure: a label ("as printed", "Reading B (intended)") and the text. */
