@@ -20,6 +20,7 @@ export * from "./data/independent-file";
 export * from "./domain/analysis";
 export * from "./domain/ratings";
 export * from "./domain/explain";
+export * from "./domain/wording";
 export * from "./views/narrate";
 export * from "./views/notebook-extras";
 export * from "./views/crosscheck";

@@ -1,12 +1,67 @@
 /**
  * Plain-language ratings and explanations for every verdict (the scale is in src/domain/ratings.ts).
  * Attached once in `loadAnalysis`, so the JSON files, the notebooks and the pages all show the
- * same words.
+ * same words. An explanation is one or two sentences: what the article says, what the record
+ * shows (source named), why the rating; no interval notation, no claim ids, no unit ids.
  */
 import type { CheckVerdict } from "./checks";
 import type { IndependentResult } from "./independent";
-import type { Conflict } from "./reconcile";
+import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
+import { printedInQuote } from "./sources";
+import { plainAmount, plainDate, plainRange, plainShare, quoted } from "./wording";
+import type { IndependentRow, Origin } from "../data/independent-file";
+import type { Article, Claim } from "../data/types";
+
+/** What the explanations read besides the verdict: the articles, the claims, the sources. */
+export interface ExplainContext {
+  articles: readonly Pick<Article, "id" | "outlet">[];
+  byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & { hedge?: string }>;
+  rows?: readonly IndependentRow[];
+  origins?: readonly Pick<Origin, "origin" | "name">[];
+}
+
+/**
+ * A reader's name for an article: its outlet up to the first parenthesis.
+ * @example articleName({ articles: [{ id: "a", outlet: "Gate Square (gate.com)" }], byId: new Map() }, "a") // => "Gate Square"
+ */
+export function articleName(ctx: Pick<ExplainContext, "articles">, articleId: string): string {
+  const a = ctx.articles.find((x) => x.id === articleId);
+  return a ? a.outlet.split(" (")[0].trim() : articleId;
+}
+
+/**
+ * Replaces claim ids in a machine reason with the figure as printed, so that a reader sees
+ * “$60,000” where the machine wrote tradingkey-008.
+ * @example withoutIds("tradingkey-011 is a drawdown", { articles: [], byId: new Map([["tradingkey-011", { id: "tradingkey-011", article: "t", raw: "16%", quote: "", qualifier: "exact", as_of: "" }]]) }) // => "“16%” is a drawdown"
+ */
+export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId">): string {
+  return text.replace(/\b[a-z]+-\d{3}\b/g, (id) => {
+    const c = ctx.byId.get(id);
+    return c ? quoted(c.raw) : id;
+  });
+}
+
+/**
+ * A name in the possessive: "TradingKey's", "New Quotes'".
+ * @example possessive("New Quotes") // => "New Quotes'"
+ */
+export function possessive(name: string): string {
+  return /s$/.test(name) ? `${name}'` : `${name}'s`;
+}
+
+function says(ctx: ExplainContext, claimId: string): string {
+  const c = ctx.byId.get(claimId);
+  return c ? `${possessive(articleName(ctx, c.article))} ${claimFigure(c)}` : claimId;
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks: the article's own arithmetic
 
 const CHECK_RATING: Record<CheckVerdict["verdict"], Rating> = {
   consistent: "accurate",
@@ -16,6 +71,38 @@ const CHECK_RATING: Record<CheckVerdict["verdict"], Rating> = {
   ambiguous: "unverifiable",
 };
 
+/** What the arithmetic gives, in words: the check's own working line when it has one. */
+function computedWords(v: Pick<CheckVerdict, "computed"> & { working?: string }): string {
+  if (v.working) return v.working.replace(/\.$/, "");
+  const c = v.computed;
+  return `the figures give ${plainRange(c.low, c.high, c.unit)}`;
+}
+
+/**
+ * A recomputation check with its rating and explanation.
+ * @example rateCheck({ verdict: "inconsistent", reason: "", statement: "", claims: [], claimed: { low: 55500, high: 56500, unit: "coins" }, reference: null, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }, { articles: [], byId: new Map() }).rating // => "inaccurate"
+ */
+export function rateCheck<T extends Pick<CheckVerdict, "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string }>(v: T, ctx: ExplainContext): T & Rated {
+  const rating = CHECK_RATING[v.verdict];
+  const target = v.claims.length > 0 ? v.claims[v.claims.length - 1] : null;
+  const claimed = v.claimed && target ? says(ctx, target) : v.reference ? `the reference ${plainRange(v.reference.low, v.reference.high, v.reference.unit)}` : "the claim";
+  const work = computedWords(v);
+  const ref = v.claimed ?? v.reference;
+  const mid = ref && ref.low !== null && ref.high !== null ? (ref.low + ref.high) / 2 : ref ? (ref.low ?? ref.high) : null;
+  const gap = v.gap !== null && ref ? `${plainAmount(v.gap, ref.unit)}${mid ? ` (${plainShare(v.gap / mid)})` : ""}` : "";
+  const text = {
+    accurate: `${work}, which matches ${claimed}.`,
+    accurate_rounded: `${work}; ${claimed} is that figure rounded or hedged as the writer did.`,
+    inaccurate: `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
+    misleading: `${claimed} and the arithmetic measure different things, so the numbers do not test each other: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); .*$/, ""), ctx)}.`,
+    unverifiable: `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
+    }[rating];
+  return { ...v, rating, explanation: sentence(text) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conflicts: the same quantity in several articles
+
 const CONFLICT_RATING: Record<Conflict["verdict"], Rating> = {
   agree: "accurate",
   agree_within_rounding: "accurate_rounded",
@@ -24,34 +111,123 @@ const CONFLICT_RATING: Record<Conflict["verdict"], Rating> = {
   contradiction: "inaccurate",
 };
 
-const INDEPENDENT_RATING: Record<IndependentResult["verdict"], Rating> = {
-  confirmed: "accurate",
-  confirmed_within_rounding: "accurate_rounded",
-  refined: "accurate_rounded",
-  disputed: "inaccurate",
-  unverified: "unverifiable",
-};
+function memberWords(ctx: ExplainContext, m: Pick<ConflictMember, "claim" | "article" | "raw" | "as_of">): string {
+  const c = ctx.byId.get(m.claim);
+  return `${possessive(articleName(ctx, m.article))} ${c ? claimFigure(c) : quoted(m.raw)} (${plainDate(m.as_of)})`;
+}
 
-/**
- * A recomputation check with its rating and explanation.
- * @example rateCheck({ verdict: "inconsistent", reason: "x" }).rating // => "inaccurate"
- */
-export function rateCheck<T extends Pick<CheckVerdict, "verdict" | "reason">>(v: T): T & Rated {
-  return { ...v, rating: CHECK_RATING[v.verdict], explanation: v.reason };
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /**
  * A reconciliation group with its rating and explanation.
- * @example rateConflict({ verdict: "timing_mismatch", reason: "x" }).rating // => "misleading"
+ * @example rateConflict({ verdict: "timing_mismatch", reason: "", members: [], unit: "pct" }, { articles: [], byId: new Map() }).rating // => "misleading"
  */
-export function rateConflict<T extends Pick<Conflict, "verdict" | "reason">>(c: T): T & Rated {
-  return { ...c, rating: CONFLICT_RATING[c.verdict], explanation: c.reason };
+export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "members" | "unit">>(c: T, ctx: ExplainContext): T & Rated {
+  const rating = CONFLICT_RATING[c.verdict];
+  const members = c.members.slice(0, 4).map((m) => memberWords(ctx, m));
+  const more = c.members.length > 4 ? ` and ${c.members.length - 4} more` : "";
+  const list = listWords(members) + more;
+  const immaterial = /immaterial amount/.test(c.reason);
+  const gapMatch = / are ([\d.e+-]+) \S+(?: \(([^)]+)\))? apart/.exec(c.reason);
+  const gap = gapMatch ? `${plainAmount(Number(gapMatch[1]), c.unit)}${gapMatch[2] ? ` (${gapMatch[2]})` : ""}` : "";
+  const text = {
+    accurate: `${list} agree as printed.`,
+    accurate_rounded: immaterial
+      ? `${list} differ by ${gap}, less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.`
+      : `${list} agree once each is read as the rounded or hedged figure it is.`,
+    misleading:
+      c.verdict === "timing_mismatch"
+        ? `${list} look like one figure but refer to different days, and the quantity moved in between: both can be right.`
+        : `${list} look like one figure but measure different scopes or stages, and all can be true together.`,
+    inaccurate: `${list} give the same quantity for overlapping dates and cannot all be right${gap ? `: they are ${gap} apart` : ""}.`,
+    unverifiable: `${list} cannot be compared.`,
+  }[rating];
+  return { ...c, rating, explanation: sentence(text) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Independent reporting
+
+/** Window words a reader needs beside a date ("after hours", "in the session"). */
+const WINDOW_WORDS: Readonly<Record<string, string>> = {
+  session: "in the session",
+  after_hours: "after hours",
+  intraday: "intraday",
+  "24h": "over 24 hours",
+  "3d": "over three days",
+  week: "over the week",
+};
+
+const CHANGE_METRICS = /change|drawdown|rebound/;
+
+function sourceFigure(row: IndependentRow): string {
+  const value = row.low ?? row.high;
+  const point = row.low !== null && row.high !== null && row.low === row.high;
+  if (row.unit === "pct" && CHANGE_METRICS.test(row.metric) && value !== null) {
+    const n = point ? plainAmount(Math.abs(value), "pct") : plainRange(row.low === null ? null : Math.abs(row.low), row.high === null ? null : Math.abs(row.high), "pct");
+    return `${value < 0 ? "a fall" : "a rise"} of ${n}`;
+  }
+  const printed = value === null ? null : printedInQuote(row.quote, value, row.unit);
+  if (printed && point && /\D/.test(printed.raw.replace(/[\d.,\s]/g, "") + "x")) return quoted(printed.raw);
+  return plainRange(row.low, row.high, row.unit);
+}
+
+function sourceWords(row: IndependentRow): string {
+  const when = [WINDOW_WORDS[row.window], plainDate(row.as_of)].filter(Boolean).join(", ");
+  return `${row.outlet.split(" (")[0].trim()} reports ${sourceFigure(row)} (${when})`;
+}
+
+/** The article's figure with its hedge word, as a reader reads the sentence: “nearly 20%”. */
+function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }): string {
+  const h = (c.hedge ?? "").trim();
+  return quoted(h && !c.raw.toLowerCase().includes(h.toLowerCase()) && !/^[~+]$/.test(h) ? `${h} ${c.raw}` : c.raw);
 }
 
 /**
- * An independent verdict with its rating and explanation.
- * @example rateIndependent({ verdict: "refined", reason: "x" }).rating // => "accurate_rounded"
+ * An independent verdict with its rating and explanation: refined and confirmed-within-rounding
+ * claims are "accurate, rounded" (accurate when the source's figure lies inside the printed
+ * one); a disputed claim whose figure matches another window, date or instrument is
+ * "misleading"; a garbled claim cannot be verified.
+ * @example rateIndependent({ claim: "c", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null }, { articles: [], byId: new Map() }).explanation // => "No independent report of this figure was found."
  */
-export function rateIndependent<T extends Pick<IndependentResult, "verdict" | "reason">>(r: T): T & Rated {
-  return { ...r, rating: INDEPENDENT_RATING[r.verdict], explanation: r.reason };
+export function rateIndependent<T extends Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure">>(r: T, ctx: ExplainContext): T & Rated {
+  const claim = ctx.byId.get(r.claim);
+  const row = (id: string | null) => (id === null ? undefined : ctx.rows?.find((x) => x.id === id));
+  const best = row(r.best_source);
+  const what = claim ? `${articleName(ctx, claim.article)} says ${claimFigure(claim)}` : "The article's figure";
+  const gap = r.gap !== null && r.relative_gap !== null && claim ? `${plainShare(r.relative_gap)} apart` : "";
+  let rating: Rating;
+  let text: string;
+  if (claim?.qualifier === "garbled") {
+    rating = "unverifiable";
+    text = `${what}, but the machine translation garbles the figure, so it has more than one reading and cannot be checked.`;
+  } else if (r.verdict === "unverified" || !best) {
+    rating = "unverifiable";
+    const own = r.sources.filter((s) => s.relation === "same_origin");
+    const origin = own.length > 0 ? ctx.origins?.find((o) => o.origin === own[0].origin) : undefined;
+    if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
+    else if (r.sources.length > 0) text = `${what}; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.`;
+    else text = "No independent report of this figure was found.";
+  } else if (r.verdict === "disputed") {
+    const other = row(r.other_measure);
+    if (other) {
+      rating = "misleading";
+      text = `${what}, but ${sourceWords(best)}, ${gap}. The article's number fits another measure or date: ${sourceWords(other)}.`;
+    } else {
+      rating = "inaccurate";
+      text = `${what}, but ${sourceWords(best)}, ${gap}, and no source of equal standing supports the article's figure.`;
+    }
+  } else {
+    const close = r.sources.find((s) => s.id === best.id)?.relation === "close";
+    // a precise figure inside a printed range or bound is simply accurate; inside a rounded figure, "accurate, rounded"
+    const inside = r.verdict === "confirmed" || (r.verdict === "refined" && ["range", "over", "under"].includes(claim?.qualifier ?? ""));
+    rating = inside ? "accurate" : "accurate_rounded";
+    if (close) text = `${what}; ${sourceWords(best)}, ${gap}: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.`;
+    else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, ${inside ? "which lies within the article's figure" : "the precise figure the article rounds"}.`;
+    else if (r.verdict === "confirmed") text = `${what}; ${sourceWords(best)}.`;
+    else text = `${what}; ${sourceWords(best)}, which agrees once the article's rounding or hedge is allowed.`;
+  }
+  return { ...r, rating, explanation: sentence(text) };
 }

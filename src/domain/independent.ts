@@ -25,7 +25,8 @@
 import { distance, intersect, width } from "./intervals";
 import { sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
-import { isImmaterial, percentWords, relativeGap, spreadOf } from "./materiality";
+import { isImmaterial, relativeGap, spreadOf } from "./materiality";
+import { plainShare } from "./wording";
 import { compareReadings, figureReadings, isKnownOutlier, relevance, sourceHedgeInput, whyNotComparable, type Comparison, type Readings } from "./sources";
 import type { IndependentRow, Origin, Stance, Tier } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
@@ -274,7 +275,7 @@ function cleanNumber(x: number): number {
 function gapText(s: Interval, c: Interval, unit: string): string {
   const gap = distance(s, c);
   const ref = Math.max(0, ...[c.low, c.high].filter(Number.isFinite).map(Math.abs));
-  const share = ref > 0 ? ` (${percentWords(gap / ref)} of the claim)` : "";
+  const share = ref > 0 ? ` (${plainShare(gap / ref)} of the claim)` : "";
   return `${Number(gap.toPrecision(4))} ${unit}${share}`;
 }
 

@@ -47,15 +47,3 @@ export function isImmaterial(gap: number, reference: number, spread = 0): boolea
   const r = relativeGap(gap, reference);
   return r !== null && r <= MATERIAL_RELATIVE;
 }
-
-/**
- * A share in words for readers: "0.35%", "37%", "less than 0.01%".
- * @example percentWords(0.003486956521739131) // => "0.35%"
- * @example percentWords(0.37) // => "37%"
- * @example percentWords(0.00001) // => "less than 0.01%"
- */
-export function percentWords(share: number): string {
-  const pct = 100 * share;
-  if (pct < 0.01) return "less than 0.01%";
-  return `${Number(pct.toPrecision(pct >= 10 ? 2 : pct >= 1 ? 2 : 2))}%`;
-}

@@ -26,7 +26,8 @@ import { convertInterval, unitInfo } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import { claimsFrame, type Ledger } from "../data/ledger";
 import { asOfSpan } from "../charts/charts";
-import { isImmaterial, percentWords, relativeGap, spreadOf } from "./materiality";
+import { isImmaterial, relativeGap, spreadOf } from "./materiality";
+import { plainShare } from "./wording";
 import { asOfOverlaps, figureReadings, isKnownOutlier, sourceHedgeInput, whyNotComparable } from "./sources";
 import type { IndependentRow } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
@@ -249,7 +250,7 @@ export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: str
   );
   const share = (p: { a: ReconcileFigure; b: ReconcileFigure; gap: number }) => {
     const r = relativeGap(p.gap, Math.max(magnitude(p.a), magnitude(p.b)));
-    return r === null ? "" : ` (${percentWords(r)})`;
+    return r === null ? "" : ` (${plainShare(r)})`;
   };
   const describe = (p: (typeof pairs)[number] | (typeof close)[number]) =>
     `${figureText(p.a)} = ${formatInterval(p.a.effective)} and ${figureText(p.b)} = ${formatInterval(p.b.effective)} are ${gapText(p.gap)} ${unit}${share(p)} apart`;
