@@ -21,6 +21,7 @@ export * from "./domain/analysis";
 export * from "./domain/ratings";
 export * from "./domain/explain";
 export * from "./domain/wording";
+export * from "./domain/findings";
 export * from "./views/narrate";
 export * from "./views/notebook-extras";
 export * from "./views/crosscheck";

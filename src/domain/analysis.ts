@@ -49,7 +49,7 @@ export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   const { origins, errors: originErrors } = readOrigins(path.join(dataDir, "origins.csv"), ledger, "data/origins.csv");
   const all = [...checkErrors, ...independentErrors, ...originErrors];
   if (all.length > 0) throw new DataErrors(all);
-  const ctx = { articles: ledger.articles, byId: ledger.byId, rows, origins };
+  const ctx = { articles: ledger.articles, byId: ledger.byId, rows, origins, checks };
   return {
     ledger,
     checks,

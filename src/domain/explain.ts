@@ -4,7 +4,7 @@
  * same words. An explanation is one or two sentences: what the article says, what the record
  * shows (source named), why the rating; no interval notation, no claim ids, no unit ids.
  */
-import type { CheckVerdict } from "./checks";
+import type { Check, CheckVerdict } from "./checks";
 import type { IndependentResult } from "./independent";
 import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
@@ -19,6 +19,8 @@ export interface ExplainContext {
   byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & { hedge?: string }>;
   rows?: readonly IndependentRow[];
   origins?: readonly Pick<Origin, "origin" | "name">[];
+  /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs. */
+  checks?: readonly Pick<Check, "id" | "inputs" | "result">[];
 }
 
 /**
@@ -31,15 +33,17 @@ export function articleName(ctx: Pick<ExplainContext, "articles">, articleId: st
 }
 
 /**
- * Replaces claim ids in a machine reason with the figure as printed, so that a reader sees
- * “$60,000” where the machine wrote tradingkey-008.
- * @example withoutIds("tradingkey-011 is a drawdown", { articles: [], byId: new Map([["tradingkey-011", { id: "tradingkey-011", article: "t", raw: "16%", quote: "", qualifier: "exact", as_of: "" }]]) }) // => "“16%” is a drawdown"
+ * A machine reason made readable: claim ids become the figure as printed (“$60,000” where the
+ * machine wrote tradingkey-008) and ISO dates become dates in words.
+ * @example withoutIds("tradingkey-011 is dated 2026-02-05/2026-02-06", { articles: [], byId: new Map([["tradingkey-011", { id: "tradingkey-011", article: "t", raw: "16%", quote: "", qualifier: "exact", as_of: "" }]]) }) // => "“16%” is dated 5–6 Feb 2026"
  */
 export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId">): string {
-  return text.replace(/\b[a-z]+-\d{3}\b/g, (id) => {
-    const c = ctx.byId.get(id);
-    return c ? quoted(c.raw) : id;
-  });
+  return text
+    .replace(/\b[a-z]+-\d{3}\b/g, (id) => {
+      const c = ctx.byId.get(id);
+      return c ? quoted(c.raw) : id;
+    })
+    .replace(/\b\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}(?:-\d{2})?)?\b/g, (d) => plainDate(d));
 }
 
 /**
@@ -55,6 +59,10 @@ function says(ctx: ExplainContext, claimId: string): string {
   return c ? `${possessive(articleName(ctx, c.article))} ${claimFigure(c)}` : claimId;
 }
 
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 function sentence(text: string): string {
   const t = text.trim();
   return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
@@ -67,7 +75,8 @@ const CHECK_RATING: Record<CheckVerdict["verdict"], Rating> = {
   consistent: "accurate",
   consistent_within_rounding: "accurate_rounded",
   inconsistent: "inaccurate",
-  scope_mismatch: "misleading",
+  // the arithmetic cannot test a figure that measures something else: no fault of the article's
+  scope_mismatch: "unverifiable",
   ambiguous: "unverifiable",
 };
 
@@ -80,13 +89,21 @@ function computedWords(v: Pick<CheckVerdict, "computed"> & { working?: string })
 
 /**
  * A recomputation check with its rating and explanation.
- * @example rateCheck({ verdict: "inconsistent", reason: "", statement: "", claims: [], claimed: { low: 55500, high: 56500, unit: "coins" }, reference: null, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }, { articles: [], byId: new Map() }).rating // => "inaccurate"
+ * @example rateCheck({ id: "x", verdict: "inconsistent", reason: "", statement: "", claims: [], claimed: { low: 55500, high: 56500, unit: "coins" }, reference: null, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }, { articles: [], byId: new Map() }).rating // => "inaccurate"
  */
-export function rateCheck<T extends Pick<CheckVerdict, "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string }>(v: T, ctx: ExplainContext): T & Rated {
+export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string }>(v: T, ctx: ExplainContext): T & Rated {
   const rating = CHECK_RATING[v.verdict];
-  const target = v.claims.length > 0 ? v.claims[v.claims.length - 1] : null;
-  const claimed = v.claimed && target ? says(ctx, target) : v.reference ? `the reference ${plainRange(v.reference.low, v.reference.high, v.reference.unit)}` : "the claim";
-  const work = computedWords(v);
+  const check = ctx.checks?.find((c) => c.id === v.id);
+  const pair = check !== undefined && check.result === null && check.inputs.length === 4 && v.claimed !== null;
+  const target = check ? check.result : v.claims.length > 0 ? v.claims[v.claims.length - 1] : null;
+  const claimed = pair
+    ? `what ${listWords(check.inputs.slice(2).map((id) => says(ctx, id)))} imply, ${plainRange(v.claimed!.low, v.claimed!.high, v.claimed!.unit)}`
+    : v.claimed && target
+      ? says(ctx, target)
+      : v.reference
+        ? `the reference ${plainRange(v.reference.low, v.reference.high, v.reference.unit)}`
+        : "the claim";
+  const work = pair && !v.working ? `${listWords(check.inputs.slice(0, 2).map((id) => says(ctx, id)))} imply ${plainRange(v.computed.low, v.computed.high, v.computed.unit)}` : computedWords(v);
   const ref = v.claimed ?? v.reference;
   const mid = ref && ref.low !== null && ref.high !== null ? (ref.low + ref.high) / 2 : ref ? (ref.low ?? ref.high) : null;
   const gap = v.gap !== null && ref ? `${plainAmount(v.gap, ref.unit)}${mid ? ` (${plainShare(v.gap / mid)})` : ""}` : "";
@@ -94,9 +111,14 @@ export function rateCheck<T extends Pick<CheckVerdict, "verdict" | "reason" | "s
     accurate: `${work}, which matches ${claimed}.`,
     accurate_rounded: `${work}; ${claimed} is that figure rounded or hedged as the writer did.`,
     inaccurate: `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
-    misleading: `${claimed} and the arithmetic measure different things, so the numbers do not test each other: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); .*$/, ""), ctx)}.`,
-    unverifiable: `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
-    }[rating];
+    misleading: `${work}; ${claimed} measures something else.`,
+    unverifiable:
+      v.verdict === "scope_mismatch"
+        ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`
+        : v.claims.some((id) => ctx.byId.get(id)?.qualifier === "garbled")
+          ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
+          : `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
+  }[rating];
   return { ...v, rating, explanation: sentence(text) };
 }
 
@@ -114,10 +136,6 @@ const CONFLICT_RATING: Record<Conflict["verdict"], Rating> = {
 function memberWords(ctx: ExplainContext, m: Pick<ConflictMember, "claim" | "article" | "raw" | "as_of">): string {
   const c = ctx.byId.get(m.claim);
   return `${possessive(articleName(ctx, m.article))} ${c ? claimFigure(c) : quoted(m.raw)} (${plainDate(m.as_of)})`;
-}
-
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /**
@@ -179,8 +197,11 @@ function sourceWords(row: IndependentRow): string {
   return `${row.outlet.split(" (")[0].trim()} reports ${sourceFigure(row)} (${when})`;
 }
 
-/** The article's figure with its hedge word, as a reader reads the sentence: “nearly 20%”. */
-function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }): string {
+/**
+ * The article's figure with its hedge word, as a reader reads the sentence.
+ * @example claimFigure({ raw: "20%", quote: "plunging nearly 20%", hedge: "nearly" }) // => "“nearly 20%”"
+ */
+export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }): string {
   const h = (c.hedge ?? "").trim();
   return quoted(h && !c.raw.toLowerCase().includes(h.toLowerCase()) && !/^[~+]$/.test(h) ? `${h} ${c.raw}` : c.raw);
 }
