@@ -4,6 +4,7 @@ export * from "./data/ledger";
 export * from "./data/numbers";
 export * from "./data/types";
 export * from "./report/export";
+export * from "./report/front-page";
 export * from "./charts/charts";
 export * from "./render/html";
 export * from "./render/display";

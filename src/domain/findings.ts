@@ -96,7 +96,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const mag = ref ? Math.max(0, ...[ref.low, ref.high].filter((x): x is number => x !== null).map(Math.abs)) : 0;
     const caveat = "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
     push(
-      { id: `check:${v.id}`, rating: v.rating, title: `${articleName(ctx, target.article)}: ${claimFigure(target)} against its own figures`, articles: [...new Set(cs.map((c) => c.article))], quote: target.quote, evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
+      { id: `check:${v.id}`, rating: v.rating, title: v.statement.replace(/\s*->\s*/g, " to "), articles: [...new Set(cs.map((c) => c.article))], quote: target.quote, evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
       cs,
     );
   }

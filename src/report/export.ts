@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../data/fsutil";
 import { escapeHtml } from "../render/html";
+import { FRONT_PAGE_CSS } from "./front-page";
 import { PLOTLY_MIN_JS } from "../data/paths";
 
 /** A plotly figure as the chart builders return it. */
@@ -132,7 +133,8 @@ export function chartPageHtml(fig: Figure, plotlyJs: string): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(info.title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
+    `<style>${PAGE_CSS}
+${FRONT_PAGE_CSS}</style>`,
     "</head>",
     "<body>",
     chartPlaceholderHtml(fig).trimEnd(),
@@ -164,8 +166,8 @@ export interface PageInfo {
   charts: ChartInfo[];
 }
 
-/** The gallery: every notebook page and every chart, with titles and the article each comes from. */
-export function galleryHtml(pages: readonly PageInfo[], extras: readonly { href: string; label: string }[] = []): string {
+/** The front page: what was found (`summary`, see src/report/front-page.ts), then every notebook page and every chart, with titles and the article each comes from. */
+export function galleryHtml(pages: readonly PageInfo[], extras: readonly { href: string; label: string }[] = [], summary = ""): string {
   const lines = [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -173,11 +175,13 @@ export function galleryHtml(pages: readonly PageInfo[], extras: readonly { href:
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>selloff-lab — notebooks and charts</title>",
-    `<style>${PAGE_CSS}</style>`,
+    `<style>${PAGE_CSS}
+${FRONT_PAGE_CSS}</style>`,
     "</head>",
     "<body>",
     "<h1>selloff-lab — notebooks and charts</h1>",
     '<p>Fact-checks of the news coverage of the February 2026 tech and crypto sell-off. Every page and chart opens offline.</p>',
+    ...(summary ? [summary] : []),
     "<h2>Notebooks</h2>",
     '<ul class="gallery">',
     ...pages.map(

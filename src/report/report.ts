@@ -16,6 +16,9 @@ import { CHART_BOOT_JS, chartInfo, exportChart, galleryHtml, plotlyMinJs, type C
 import { writeFileAtomic } from "../data/fsutil";
 import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "../data/paths";
 import { buildResults } from "./results";
+import { frontPageHtml, plainTitle } from "./front-page";
+import { loadAnalysis } from "../domain/analysis";
+import { publishableFindings, scoreboardRows } from "../domain/findings";
 import { validateAll } from "../data/validate";
 
 
@@ -184,18 +187,19 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
         exportChart(fig, path.join(tmp, "charts", `${info.id}.html`), plotly);
         charts.push(info);
       });
-      pages.push({ name, title: notebookTitle(executed, name), charts });
+      pages.push({ name, title: plainTitle(notebookTitle(executed, name)), charts });
       result.charts.push(...charts);
     }
     if (result.problems.length > 0) return done();
 
     // machine-readable results
     const extras: { href: string; label: string }[] = [];
-    for (const [file, value, label] of buildResults()) {
+    const analysis = loadAnalysis();
+    for (const [file, value, label] of buildResults(analysis)) {
       fs.writeFileSync(path.join(tmp, file), JSON.stringify(value, null, 2) + "\n");
       extras.push({ href: file, label });
     }
-    fs.writeFileSync(path.join(tmp, "index.html"), galleryHtml(pages, extras));
+    fs.writeFileSync(path.join(tmp, "index.html"), galleryHtml(pages, extras, frontPageHtml(scoreboardRows(analysis), publishableFindings(analysis))));
 
     swapIn(tmp, outDir);
     if (opts.refresh) {
