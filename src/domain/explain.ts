@@ -151,10 +151,10 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "me
   const gapMatch = / are ([\d.e+-]+) \S+(?: \(([^)]+)\))? apart/.exec(c.reason);
   const gap = gapMatch ? `${plainAmount(Number(gapMatch[1]), c.unit)}${gapMatch[2] ? ` (${gapMatch[2]})` : ""}` : "";
   const text = {
-    accurate: `${list} agree as printed.`,
+    accurate: `${list} agree with each other as printed (each figure is checked against the record separately).`,
     accurate_rounded: immaterial
       ? `${list} differ by ${gap}, less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.`
-      : `${list} agree once each is read as the rounded or hedged figure it is.`,
+      : `${list} agree with each other once each is read as the rounded or hedged figure it is.`,
     misleading:
       c.verdict === "timing_mismatch"
         ? `${list} look like one figure but refer to different days, and the quantity moved in between: both can be right.`
