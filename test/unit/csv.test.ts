@@ -71,6 +71,13 @@ describe("parseCsv", () => {
     expect(() => parseCsv("id\nx\n", "data/claims.csv", ["id", "low"])).toThrow(/^data\/claims\.csv:1: low is missing from the header/);
   });
 
+  it("formatCsv writes without a byte-order mark and with LF line ends, also after reading a file that had both", () => {
+    const read = parseCsv("\uFEFFa,b\r\nx,\"y\r\nz\"\r\n", "t.csv");
+    const text = formatCsv(read.header, read.rows.map((r) => r.values));
+    expect(text).toBe('a,b\nx,"y\nz"\n');
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
   it("round-trips through formatCsv", () => {
     const rows = [{ a: 'q"1', b: "x,y" }, { a: "", b: "line\nbreak" }];
     const t = parseCsv(formatCsv(["a", "b"], rows), "t.csv");
