@@ -3,6 +3,8 @@
  * exported files are and how fast a chart appears in a browser, beside the issue's targets.
  *   --runs N         repetitions of every timing (default 3; the whole test suite runs once)
  *   --skip-tests     leave out the unit tests and the whole test suite
+ *   NOTEBOOK...      time only these notebooks (default every notebooks/*.ipynb); the floor has
+ *                    as many one-cell notebooks
  * Prints progress to stderr and ONE table to stdout, and writes the same figures to
  * out/bench.json (atomically; nothing else in out/ is touched). Every report runs into a
  * temporary folder through runReport(), exactly the report's path (Python, nbclient, the tslab
@@ -27,6 +29,8 @@ const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-b
 interface Options {
   runs: number;
   skipTests: boolean;
+  /** The notebooks to time, or undefined for every notebooks/*.ipynb. */
+  notebooks?: string[];
 }
 
 interface Row {
@@ -50,7 +54,8 @@ function parseArgs(argv: string[]): Options {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new Error(`bench: invalid --runs: ${argv[i]} (a whole number, 1 or more; 3 or more for a range)`);
       opts.runs = n;
-    } else throw new Error(`bench: unknown option ${a}`);
+    } else if (a.startsWith("--")) throw new Error(`bench: unknown option ${a}`);
+    else opts.notebooks = [...(opts.notebooks ?? []), path.resolve(a)];
   }
   return opts;
 }
@@ -132,8 +137,9 @@ function listHtml(dir: string): string[] {
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   const loadStart = os.loadavg();
-  const notebooks = listNotebooks(NOTEBOOKS_DIR);
+  const notebooks = opts.notebooks ?? listNotebooks(NOTEBOOKS_DIR);
   if (notebooks.length === 0) throw new Error(`bench: no notebooks in ${NOTEBOOKS_DIR}`);
+  for (const nb of notebooks) if (!fs.existsSync(nb)) throw new Error(`bench: no such notebook: ${nb}`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "selloff-bench-"));
   const rows: Row[] = [];
   const notes: string[] = [];

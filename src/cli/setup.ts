@@ -3,7 +3,9 @@
  * 1. a project-local Python venv (.venv) with requirements.txt installed (JupyterLab, nbconvert,
  *    nbclient, plotly's JupyterLab renderer), skipped when its stamp matches;
  * 2. the tslab kernel registered inside that venv only (never the user's global Jupyter);
- * 3. dist/assets/plotly.min.js minified once from the plotly.js-dist package.
+ * 3. dist/assets/plotly.min.js minified once from the plotly.js-dist package;
+ * 4. the settings of the project's JupyterLab (no news pop-up, no update checks: src/lab.ts),
+ *    in .venv only.
  * A second run changes nothing and takes well under a second.
  */
 import { createHash } from "node:crypto";
@@ -12,6 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME, PLOTLY_MIN_JS, ROOT, VENV_DIR, rel, venvPython } from "../data/paths";
 import { writeFileAtomic } from "../data/fsutil";
+import { LAB_SETTINGS } from "./lab-args";
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: ROOT });
@@ -56,6 +59,20 @@ export function ensureKernel(): boolean {
   return true;
 }
 
+/**
+ * Writes the project's JupyterLab settings defaults (src/lab.ts) into the venv's app settings,
+ * as overrides.d/selloff-lab.json (the user's own overrides.json there stays theirs), if they differ.
+ */
+export function ensureLabSettings(): boolean {
+  const file = path.join(VENV_DIR, "share", "jupyter", "lab", "settings", "overrides.d", "selloff-lab.json");
+  const text = JSON.stringify(LAB_SETTINGS, null, 2) + "\n";
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, text);
+  console.log(`setup: JupyterLab settings (no news pop-up, no update checks) in ${rel(file)}`);
+  return true;
+}
+
 /** Minifies plotly.js-dist once into dist/assets/plotly.min.js (keyed by plotly's version). */
 export function ensurePlotlyMin(): boolean {
   const pkgDir = path.dirname(require.resolve("plotly.js-dist/package.json"));
@@ -81,7 +98,7 @@ export function ensurePlotlyMin(): boolean {
 
 export function main(): void {
   const t0 = Date.now();
-  const changed = [ensureVenv(), ensureKernel(), ensurePlotlyMin()].some(Boolean);
+  const changed = [ensureVenv(), ensureKernel(), ensureLabSettings(), ensurePlotlyMin()].some(Boolean);
   if (changed) console.log(`setup: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

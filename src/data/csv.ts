@@ -1,7 +1,10 @@
 /**
- * RFC 4180 CSV reading and writing with line numbers, so that every error can name the file,
- * the line and the field. Used by every loader of data/ (ledger, checks, independent figures).
+ * CSV reading and writing with line numbers, so that every error can name the file, the line and
+ * the field. Used by every loader of data/ (ledger, checks, independent figures). The reading is
+ * csv-parse's (node-csv, RFC 4180); this module adds record line numbers, the header checks and
+ * the one error template (`DataError`). Files are written as UTF-8 without BOM, LF line ends.
  */
+import { parse, type InfoRecord } from "csv-parse/sync";
 
 /** An error in a data file: `data/claims.csv:17: low "6O,000" is not a number`. */
 export class DataError extends Error {
@@ -41,7 +44,7 @@ export function escapeControls(text: string): string {
 /**
  * Decodes a data file's bytes as UTF-8, strictly: a byte sequence that is not UTF-8 is a
  * DataError naming the line it is on, never a silent U+FFFD. A leading BOM is kept (parseCsv
- * rejects it with its own message).
+ * drops it; an article text must match its seed byte for byte, BOM included).
  * @example decodeUtf8(Buffer.from("a,b\n"), "t.csv") // => "a,b\n"
  * @example (() => { try { decodeUtf8(Buffer.from([0x61, 0x0a, 0xff]), "t.csv"); } catch (e) { return e.message; } })() // => "t.csv:2: is not valid UTF-8 (byte 2 of the file)"
  */
@@ -92,103 +95,78 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
+/** csv-parse's error codes that this module turns into its own messages. */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "has a quoted field that never ends",
+  INVALID_OPENING_QUOTE: "has a quote inside an unquoted field",
+  CSV_INVALID_CLOSING_QUOTE: "has text after a closing quote",
+};
+
 /**
- * Splits CSV text into records of raw fields, each with the line it starts on.
- * Accepts LF or CRLF line ends (also inside a quoted field, where CRLF reads as LF, so a file
- * saved with CRLF loads exactly like its LF original); throws a DataError for an unterminated
- * quote or a stray quote.
+ * Splits CSV text into records of raw fields, each with the line it starts on. The parsing is
+ * csv-parse's (node-csv): RFC 4180 quoting, a leading byte-order mark dropped (Excel's "CSV
+ * UTF-8"), LF or CRLF line ends, also mixed; blank lines skipped. A line break inside a quoted
+ * field reads as LF whatever the file's line ends, so a file saved with CRLF loads exactly like
+ * its LF original. Record lines are counted here from csv-parse's byte offsets (the `bytes` of each record's info),
+ * because its own line counter counts a CRLF inside a quoted field as two lines.
+ * Throws a DataError naming the line of the record for an unterminated quote or a stray quote.
  * @example splitCsvRecords('q\r\n"a\r\nb"\r\n', "t.csv").map((r) => r.fields) // => [["q"],["a\nb"]]
- * @example splitCsvRecords('a,b\n"x,1","y ""q"""\n', "t.csv").map((r) => r.fields) // => [["a","b"],["x,1",'y "q"']]
+ * @example splitCsvRecords('\uFEFFa,b\n"x,1","y ""q"""\n', "t.csv").map((r) => r.fields) // => [["a","b"],["x,1",'y "q"']]
+ * @example splitCsvRecords('id\n\n"x\ny"\nz\n', "t.csv").map((r) => r.line) // => [1, 3, 5]
  */
 export function splitCsvRecords(text: string, file: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let atFieldStart = true;
-  const n = text.length;
-  const endRecord = () => {
-    fields.push(field);
-    // a blank line (one empty field) is skipped, not a record
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
-    fields = [];
-    field = "";
-    atFieldStart = true;
-  };
-  while (i < n) {
-    const c = text[i];
-    if (atFieldStart && c === '"') {
-      // quoted field
-      const quoteLine = line;
-      i++;
-      for (;;) {
-        if (i >= n) throw new DataError(file, quoteLine, "", "has a quoted field that never ends");
-        const d = text[i];
-        if (d === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (d === "\r" && text[i + 1] === "\n") {
-          // a line break inside a quoted field reads as LF whatever the file's line ends
-          field += "\n";
-          line++;
-          i += 2;
-          continue;
-        }
-        if (d === "\n") line++;
-        field += d;
-        i++;
-      }
-      atFieldStart = false;
-      const next = text[i];
-      if (i < n && next !== "," && next !== "\n" && next !== "\r") {
-        throw new DataError(file, line, "", `has text after a closing quote: ${JSON.stringify(text.slice(i, i + 20))}`);
-      }
-      continue;
-    }
-    if (c === ",") {
-      fields.push(field);
-      field = "";
-      atFieldStart = true;
-      i++;
-      continue;
-    }
-    if (c === "\r" && text[i + 1] === "\n") {
-      i++;
-      continue;
-    }
-    if (c === "\n") {
-      endRecord();
-      i++;
-      line++;
-      recordLine = line;
-      continue;
-    }
-    if (c === '"') throw new DataError(file, line, "", "has a quote inside an unquoted field");
-    field += c;
-    atFieldStart = false;
-    i++;
+  const bytes = Buffer.from(text, "utf8");
+  // byte offset just past each record (its record delimiter included), in order
+  const ends: number[] = [];
+  let records: string[][];
+  try {
+    records = parse(bytes, {
+      bom: true,
+      record_delimiter: ["\r\n", "\n"],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // the record's info: `bytes` is the offset just past it
+      on_record: (record: string[], info: InfoRecord) => {
+        ends.push(info.bytes);
+        return record;
+      },
+    });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? "";
+    const problem = CSV_PROBLEMS[code];
+    const line = lineAfter(bytes, ends.length > 0 ? ends[ends.length - 1] : 0);
+    if (problem === undefined) throw new DataError(file, line, "", `is not valid CSV (${(e as Error).message})`);
+    // csv-parse names the character it found after the closing quote: 'got "b" at line 2'
+    const got = code === "CSV_INVALID_CLOSING_QUOTE" ? /got (".*?") at line/.exec((e as Error).message) : null;
+    throw new DataError(file, line, "", got ? `${problem}: ${got[1]}` : problem);
   }
-  if (field !== "" || fields.length > 0) endRecord();
-  return records;
+  return records.map((record, k) => ({
+    line: lineAfter(bytes, k === 0 ? 0 : ends[k - 1]),
+    fields: record.map((f) => f.replace(/\r\n/g, "\n")),
+  }));
 }
 
 /**
- * Parses CSV text with a header row into rows keyed by column name.
- * Throws a DataError naming file and line for an empty file, a BOM, a duplicate or missing
- * column, or a row with the wrong number of fields.
+ * The 1-based line on which the next record starts, given the byte offset where the previous
+ * one ended: the line of that offset, moved past the blank lines (LF, CR) that follow it.
+ */
+function lineAfter(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = offset; i < bytes.length && (bytes[i] === 0x0a || bytes[i] === 0x0d); i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * Parses CSV text with a header row into rows keyed by column name. A leading byte-order mark is
+ * dropped and CRLF line ends read like LF (see `splitCsvRecords`).
+ * Throws a DataError naming file and line for an empty file, a duplicate or missing column, or a
+ * row with the wrong number of fields.
  * @example parseCsv("id,low\nx,1\n", "t.csv").rows[0] // => { line: 2, values: { id: "x", low: "1" } }
+ * @example parseCsv("\uFEFFid,low\r\nx,1\r\n", "t.csv").header // => ["id", "low"]
  */
 export function parseCsv(text: string, file: string, required: readonly string[] = []): CsvTable {
-  if (text.charCodeAt(0) === 0xfeff) throw new DataError(file, 1, "", "starts with a byte-order mark (save as UTF-8 without BOM)");
-  if (text.trim() === "") throw new DataError(file, 0, "", "is empty (expected a header row)");
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw new DataError(file, 0, "", "is empty (expected a header row)");
   const records = splitCsvRecords(text, file);
   const [head, ...body] = records;
   const header = head.fields.map((h) => h.trim());

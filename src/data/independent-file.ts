@@ -8,6 +8,8 @@ import * as fs from "node:fs";
 import { DataError, decodeUtf8, parseCsv, parseNumberField } from "./csv";
 import { isIsoDateOrRange, type Ledger } from "./ledger";
 import { rel } from "./paths";
+import { matchesInWords, printedMismatch } from "../domain/printed";
+import { printedInQuote } from "../domain/sources";
 
 export const INDEPENDENT_COLUMNS = ["id", "subject", "metric", "window", "low", "high", "unit", "as_of", "quote", "url", "outlet", "published", "tier", "claims", "stance", "note", "instrument", "origin"] as const;
 
@@ -119,6 +121,10 @@ export function readIndependent(file: string, ledger: Pick<Ledger, "byId" | "voc
     };
     const low = bound("low");
     const high = bound("high");
+    // every bound is a figure the quote prints (digits as printedInQuote finds them, or words: src/domain/printed.ts)
+    for (const [f, x] of [["low", low], ["high", high]] as const) {
+      if (x !== null && v.quote.trim() !== "" && printedInQuote(v.quote, x, v.unit) === null && !matchesInWords(x, v.quote, v.unit, v.as_of)) err(f, printedMismatch(v[f], v.quote));
+    }
     if (v.low === "" && v.high === "") err("low", "and high are both empty (a figure needs at least one bound)");
     else if (low !== null && high !== null && low > high) err("low", `${low} is greater than high ${high}`);
     if (v.as_of === "") err("as_of", "is empty (required)");

@@ -10,6 +10,7 @@ import * as dfd from "danfojs-node";
 import { DataError, DataErrors, decodeUtf8, parseCsv, parseNumberField, type CsvTable } from "./csv";
 import { UNITS, unitInfo } from "../domain/units";
 import { DATA_DIR } from "./paths";
+import { matchesPrintedFigure, printedMismatch } from "../domain/printed";
 import { QUALIFIERS, type Article, type Claim, type Exclusion, type Qualifier, type Section, type Term } from "./types";
 
 export const ARTICLE_COLUMNS = ["id", "title", "outlet", "author", "published", "published_basis", "language", "seed", "seed_start", "seed_end", "trimmed", "description"] as const;
@@ -249,6 +250,10 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       }
       const q = v.qualifier as Qualifier;
       if (low !== null && high !== null && low > high) err(ct, line, "low", `${low} is greater than high ${high}`);
+      // every bound is a figure the raw prints (src/printed.ts), so that the hedge rules read what was printed
+      for (const [f, x] of [["low", low], ["high", high]] as const) {
+        if (x !== null && v.raw !== "" && !matchesPrintedFigure(x, v.raw, v.unit, v.as_of)) err(ct, line, f, printedMismatch(v[f], v.raw));
+      }
       if (v.low === "" && v.high === "") err(ct, line, "low", "and high are both empty (a figure needs at least one bound)");
       else if ((q === "over" || q === "under") && v.low !== "" && v.high !== "") err(ct, line, "high", `must leave one bound empty for qualifier "${q}"`);
       else if (q !== "over" && q !== "under" && q !== "garbled" && (v.low === "" || v.high === "")) err(ct, line, v.low === "" ? "low" : "high", `is empty but qualifier "${q}" needs both bounds`);

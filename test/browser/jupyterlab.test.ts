@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LAB_SETTINGS, labArguments } from "../../src/cli/lab-args";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME, ROOT, VENV_DIR } from "../../src/data/paths";
 import { listNotebooks, notebookFigures } from "../../src/report/report";
 import { launch, skipBrowser } from "../support/browser";
@@ -76,6 +77,7 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
   let lab: ChildProcess;
   let work = "";
   let base = "";
+  let api = "";
   let output = "";
   const expectedCharts = notebook ? notebookFigures(JSON.parse(fs.readFileSync(notebook, "utf8"))).length : 0;
 
@@ -104,20 +106,21 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
     const tracker = path.join(work, ".jupyter-settings", "@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings");
     fs.mkdirSync(path.dirname(tracker), { recursive: true });
     fs.writeFileSync(tracker, JSON.stringify({ windowingMode: "none" }));
-    lab = spawn(
-      path.join(VENV_DIR, "bin", "jupyter"),
-      [
-        "lab", "--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--IdentityProvider.token=${token}`, "--ServerApp.password=",
-        `--notebook-dir=${path.join(work, "notebooks")}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`,
-        "--LabApp.expose_app_in_browser=True", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-      ],
-      { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] },
+    // the command line of `npm run lab` (src/cli/lab-args.ts: --allow-root as root), with this test's
+    // port, token and folder; news and update checks are off by the settings `npm run setup` wrote
+    const { args } = labArguments(
+      ["--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--IdentityProvider.token=${token}`, "--ServerApp.password=", "--LabApp.expose_app_in_browser=True"],
+      process.getuid?.(),
+      path.join(work, "notebooks"),
+      KERNEL_NAME,
     );
+    lab = spawn(path.join(VENV_DIR, "bin", "jupyter"), args, { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] });
     lab.stdout!.on("data", (d) => (output += d));
     lab.stderr!.on("data", (d) => (output += d));
     await waitForServer(`${base}/api/status?token=${token}`, lab, () => output);
     browser = await launch();
     // each page opens in a workspace of its own, so no page restores another one's layout
+    api = `${base}/lab/api/settings/%ID%?token=${token}`;
     base = `${base}/lab/workspaces/%WS%/tree/%PATH%?token=${token}`;
   });
 
@@ -140,10 +143,23 @@ describe.skipIf(skipBrowser())("JupyterLab in headless Chromium", () => {
     return page;
   };
 
+  it("news and update checks are off in the project's JupyterLab: its settings, read by the REST API (issue 16)", async () => {
+    // the server reads the project's settings: their defaults are the ones setup wrote
+    const id = "@jupyterlab/apputils-extension:notification";
+    const res = await fetch(api.replace("%ID%", id));
+    expect(res.ok).toBe(true);
+    const schema = ((await res.json()) as { schema: { properties: Record<string, { default: unknown }> } }).schema;
+    expect({ fetchNews: schema.properties.fetchNews.default, checkForUpdates: schema.properties.checkForUpdates.default }).toEqual({ fetchNews: "false", checkForUpdates: false });
+    expect(LAB_SETTINGS[id]).toEqual({ fetchNews: "false", checkForUpdates: false });
+  });
+
   it(`Run All draws every chart of ${name}, and it is saved`, async () => {
     const page = await open(name);
     // start from no outputs, so that what is drawn comes from this run
     await kernelIdle(page);
+    // issue 16: no "get notified about official Jupyter news?" pop-up on the first screen (without
+    // the project's settings JupyterLab shows it as soon as the shell is up, before the kernel is idle)
+    expect(await page.evaluate(() => document.body.innerText.includes("official Jupyter news"))).toBe(false);
     await command(page, "notebook:clear-all-cell-outputs");
     expect(await countPlots(page)).toBe(0);
     await command(page, "notebook:run-all-cells", 300_000);

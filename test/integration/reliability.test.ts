@@ -89,7 +89,7 @@ describe("node dist/cli/validate.js --data DIR", () => {
 });
 
 describe("node dist/cli/setup.js", () => {
-  const watched = [path.join(VENV_DIR, "share", "jupyter", "kernels"), path.join(ROOT, "dist", "assets")];
+  const watched = [path.join(VENV_DIR, "share", "jupyter", "kernels"), path.join(VENV_DIR, "share", "jupyter", "lab", "settings"), path.join(ROOT, "dist", "assets")];
 
   /** Hash, size and mtime of every file in the watched folders. */
   function snapshot(): Record<string, string> {
@@ -104,11 +104,11 @@ describe("node dist/cli/setup.js", () => {
     return out;
   }
 
-  it("is idempotent: a second run changes no file in .venv/share/jupyter/kernels or dist/assets (hash and mtime)", () => {
+  it("is idempotent: a second run changes no file in .venv/share/jupyter/kernels, .venv/share/jupyter/lab/settings or dist/assets (hash and mtime)", () => {
     const first = node("setup.js");
     expect(first.status, first.stderr).toBe(0);
     const before = snapshot();
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["dist/assets/plotly.min.js", ".venv/share/jupyter/kernels/selloff-lab/kernel.json"]));
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(["dist/assets/plotly.min.js", ".venv/share/jupyter/kernels/selloff-lab/kernel.json", ".venv/share/jupyter/lab/settings/overrides.d/selloff-lab.json"]));
     const t0 = Date.now();
     const second = node("setup.js");
     const seconds = (Date.now() - t0) / 1000;

@@ -146,16 +146,44 @@ describe("a failing run", () => {
     expect(fs.readdirSync(scratch).filter((f) => f.startsWith("out-kept.tmp"))).toEqual([]);
   });
 
-  it("a type error in a cell fails the run too (tslab reports it as stderr text)", () => {
+  /**
+   * One report run (one Python process, two kernels) for two notebooks: a type error, and a cell
+   * that strict null checks would reject, beside a tsconfig.json asking for them (issue 16).
+   */
+  let typeRun: ReturnType<typeof reportCli> | undefined;
+  const typeNotebooks = () => {
+    if (typeRun) return typeRun;
     const dir = path.join(scratch, "typeerr");
     fs.mkdirSync(dir, { recursive: true });
     const nb = path.join(dir, "98-type-error.ipynb");
     fs.writeFileSync(nb, makeNotebook(['const n: number = "not a number";']));
-    const r = reportCli(["--out", path.join(scratch, "out-typeerr"), nb]);
+    // the project's strictness, where a TypeScript tool looks for it: tsconfig.json in the kernel's folder
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true } }));
+    const loose = path.join(dir, "94-not-strict.ipynb");
+    fs.writeFileSync(
+      loose,
+      makeNotebook([
+        `const x: number | null = null as any;\nif (process.cwd() !== ${JSON.stringify(dir)}) throw new Error("kernel folder " + process.cwd());\nx.toFixed(0);`,
+      ]),
+    );
+    typeRun = reportCli(["--out", path.join(scratch, "out-typeerr"), nb, loose]);
+    return typeRun;
+  };
+
+  it("a type error in a cell fails the run too (tslab reports it as stderr text)", () => {
+    const r = typeNotebooks();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/98-type-error\.ipynb: cell 2 failed/);
     expect(r.stderr).toMatch(/not assignable to type 'number'/);
     expect(fs.existsSync(path.join(scratch, "out-typeerr"))).toBe(false);
+  });
+
+  it("notebook cells are not strict: tslab 1.0.22 ignores a tsconfig.json with strict, so a possibly-null use fails only at run time (README)", () => {
+    const r = typeNotebooks();
+    // under strict null checks the cell would not compile ("'x' is possibly 'null'"); tslab
+    // compiles it with its own fixed options and it fails when it runs
+    expect(r.stderr).toMatch(/94-not-strict\.ipynb: cell 2 failed[\s\S]*TypeError: Cannot read properties of null \(reading 'toFixed'\)/);
+    expect(r.stderr).not.toMatch(/possibly 'null'/);
   });
 
   it("a hanging cell is stopped by the per-cell timeout with a clear message", () => {

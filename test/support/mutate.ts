@@ -136,6 +136,8 @@ export interface Mutation {
   /** The operator, e.g. "non-number". */
   op: string;
   expect: Expect;
+  /** For a rejection: one of the problems listed must match this (the message the mutation is about). */
+  message?: RegExp;
   /**
    * Applies the mutation to the scratch copy and returns a description of what changed
    * ("line 12 low: \"6O,000\""), or null when the operator does not apply (nothing written).
@@ -170,6 +172,23 @@ export const NON_NUMBERS = ["abc", "6O,000", "1,000", "$5", "5%", " 5", "5 ", "N
 /** Numbers that parse but are extreme: validation may accept them, and then no verdict may be NaN. */
 export const EXTREME_NUMBERS = ["0", "-0", "1e300", "-1e300", "1e-300", "0.000001", "999999999999999999999", "+5"];
 const UNKNOWN = "no-such-thing";
+
+/**
+ * A value near `x` that `text` does not print: x moved by a tenth of its leading digit's unit
+ * (60000 -> 59000, -52 -> -51, 0.73 -> 0.72), as the issue's example. Null (the mutation does not
+ * apply) when that value's digits occur in the text, or when it is a small whole number or 50 or
+ * 100 that words could stand for ("seven", "halved", "doubling").
+ * @example offPrinted(60000, "$60,000") // => "59000"
+ */
+export function offPrinted(x: number, text: string): string | null {
+  if (!Number.isFinite(x) || x === 0) return null;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1);
+  const moved = Number((Math.sign(x) * (Math.abs(x) - step)).toPrecision(12));
+  const m = Math.abs(moved);
+  if (text.replace(/[,.]/g, "").includes(String(m).replace(".", ""))) return null;
+  if ((Number.isInteger(m) && m <= 20) || m === 50 || m === 100) return null;
+  return String(moved);
+}
 
 /** Applies `f` to one random row of a CSV file (rows passing `ok` only); null when none passes. */
 function editRow(s: Scratch, file: string, rng: Rng, f: (t: Table, row: string[]) => string | null, ok: (t: Table, row: string[]) => boolean = () => true): string | null {
@@ -218,7 +237,9 @@ function genericCsv(file: string): Mutation[] {
   const m = (op: string, expect: Expect, apply: Mutation["apply"]): Mutation => ({ target: file, op, expect, apply });
   return [
     m("unchanged (rewritten)", "accept", (s) => (s.write(file, fromTable(toTable(s.read(file)))), "same rows, quoting normalised")),
-    m("byte-order mark", "reject", (s) => (s.write(file, "\uFEFF" + s.read(file)), "BOM prepended")),
+    // Excel's "CSV UTF-8" (issue 16): a BOM and CRLF line ends, read like the original
+    m("byte-order mark", "accept", (s) => (s.write(file, "\uFEFF" + s.read(file)), "BOM prepended")),
+    m("byte-order mark and CRLF line ends", "accept", (s) => (s.write(file, "\uFEFF" + s.read(file).replace(/\r?\n/g, "\r\n")), "BOM prepended, every LF -> CRLF")),
     m("CRLF line ends", "accept", (s) => (s.write(file, s.read(file).replace(/\r?\n/g, "\r\n")), "every LF -> CRLF, also inside quoted fields")),
     m("empty file", "reject", (s) => (s.write(file, ""), "0 bytes")),
     m("whitespace only", "reject", (s) => (s.write(file, " \n\n"), "blank lines only")),
@@ -364,6 +385,18 @@ function typedCsv(file: string): Mutation[] {
     m(`extreme number in ${f}`, "any", (s, rng) => setField(s, file, rng, f, () => rng.pick(EXTREME_NUMBERS), nonEmpty(f)));
   }
   if (spec.numbers.includes("low") && spec.numbers.includes("high")) {
+    // issue 16: a bound that its printed text does not print ("$60,000" stored as 59000)
+    const printed = file === "claims.csv" ? "raw" : "quote";
+    for (const f of ["low", "high"]) {
+      out.push({
+        target: file,
+        op: `${f} off its printed figure`,
+        expect: "reject",
+        message: new RegExp(`^data/${file.replace(".", "\\.")}:\\d+: ${f} -?[\\d.]+ does not match the printed "`),
+        apply: (s, rng) =>
+          setField(s, file, rng, f, (old, t, row) => offPrinted(Number(old), row[col(t, printed)])!, (t, row) => row[col(t, f)] !== "" && offPrinted(Number(row[col(t, f)]), row[col(t, printed)]) !== null),
+      });
+    }
     m("low > high", "reject", (s, rng) =>
       editRow(
         s,

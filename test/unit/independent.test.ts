@@ -310,7 +310,25 @@ describe("readIndependent names every bad row by file, line and field", () => {
 
   it("bounds: both empty, or low above high", () => {
     expect(withRow(edit("low", "").replace(",60074,USD", ",,USD"))).toEqual([expect.stringMatching(/independent\.csv:3: low and high are both empty/)]);
-    expect(withRow(edit("low", "61000"))).toEqual([expect.stringMatching(/independent\.csv:3: low 61000 is greater than high 60074/)]);
+    // the quote prints both numbers, so that the only problem is their order
+    expect(withRow(edit("low", "61000").replace("plunging to 60074", "plunging to 60074 from 61000"))).toEqual([expect.stringMatching(/independent\.csv:3: low 61000 is greater than high 60074/)]);
+  });
+
+  it("a bound that the quote does not print is rejected with the quote (issue 16)", () => {
+    // 60074 printed, 60047 stored: a transposed digit
+    expect(withRow(edit("low", "60047"))).toEqual([expect.stringMatching(/independent\.csv:3: low 60047 does not match the printed "plunging to 60074"$/)]);
+  });
+
+  it("bounds the quote prints in words pass: a spelled number, a word figure, a span since a year", () => {
+    const row = (low: string, unit: string, asOf: string, quote: string) =>
+      ["r002", "BTC", "low", "intraday", low, low, unit, asOf, `"${quote}"`, "https://example.test/b", "Business Standard", "", "wire", "crushes-019", "contradicts", ""].join(",");
+    // KBS prints "five-point-26 percent" for 5.26%; "since 2009" as of January 2026 = 17 years
+    expect(withRow(row("-5.26", "pct", "2026-02-02", "shed 274-point-69 points, or five-point-26 percent"))).toEqual([]);
+    expect(withRow(row("17", "years", "2026-01", "the worst January for planned cuts since 2009"))).toEqual([]);
+    expect(withRow(row("-50", "pct", "2026-02-06", "bitcoin has halved from its peak"))).toEqual([]);
+    // and the same words do not carry another number
+    expect(withRow(row("-5.25", "pct", "2026-02-02", "shed 274-point-69 points, or five-point-26 percent"))).toEqual([expect.stringMatching(/independent\.csv:3: low -5\.25 does not match the printed "shed 274-point-69/), expect.stringMatching(/independent\.csv:3: high -5\.25 does not match/)]);
+    expect(withRow(row("16", "years", "2026-01", "the worst January for planned cuts since 2009"))).toHaveLength(2);
   });
 
   it("a missing file, a missing column and a short row are one error each", () => {

@@ -105,6 +105,48 @@ describe("readLedger on broken data", () => {
     expect(found.some((m) => pattern.test(m)), found.join("\n")).toBe(true);
   });
 
+  describe("every bound must be a figure its raw prints (issue 16)", () => {
+    /** The 1-based line of claim `id` in the real claims.csv (every row there is one line). */
+    const lineOf = (id: string) => fs.readFileSync(path.join(DATA_DIR, "claims.csv"), "utf8").split("\n").findIndex((l) => l.startsWith(`${id},`)) + 1;
+    /** Sets low and high of claim `id` (its row must hold `from` as both, in this order). */
+    const setBounds = (id: string, from: string, to: string) => (t: string) => {
+      const out = t.replace(new RegExp(`^(${id},.*),${from},${from},`, "m"), `$1,${to},${to},`);
+      expect(out, `${id} not edited`).not.toBe(t);
+      return out;
+    };
+
+    it("the issue's example: $60,000 stored as 59000 (tradingkey-008) is rejected at low and high", () => {
+      const line = lineOf("tradingkey-008");
+      const dir = brokenCopy("claims.csv", setBounds("tradingkey-008", "60000", "59000"));
+      expect(messages(dir)).toEqual([
+        `data/claims.csv:${line}: low 59000 does not match the printed "$60,000"`,
+        `data/claims.csv:${line}: high 59000 does not match the printed "$60,000"`,
+      ]);
+      // the row is left out, so its verdict can no longer turn from disputed into refined
+      expect(readLedger(dir).ledger.byId.has("tradingkey-008")).toBe(false);
+    });
+
+    it.each([
+      // a scale word is read with the unit: "$200 billion" is 200 in USD_bn, not 200000
+      ["tradingkey-016", "200", "200000", "$200 billion"],
+      // a word figure: "halved" is 50%, not 40%
+      ["tradingkey-009", "-50", "-40", "halved"],
+      // a spelled number: "three-day" is 3 sessions
+      ["crushes-002", "3", "4", "three-day"],
+      // a span since a month: September 2020 to December 2025 is 63 months, not 62
+      ["tradingkey-015", "63", "62", "since September 2020"],
+    ])("%s: %s stored as %s is rejected", (id, from, to, raw) => {
+      const line = lineOf(id);
+      const dir = brokenCopy("claims.csv", setBounds(id, from, to));
+      expect(messages(dir)).toEqual([`data/claims.csv:${line}: low ${to} does not match the printed ${JSON.stringify(raw)}`, `data/claims.csv:${line}: high ${to} does not match the printed ${JSON.stringify(raw)}`]);
+    });
+
+    it("the sign is the ledger's convention, not a mismatch: a fall of \"halved\" stored as +50 is not flagged here", () => {
+      const dir = brokenCopy("claims.csv", setBounds("tradingkey-009", "-50", "50"));
+      expect(messages(dir).filter((m) => /does not match the printed/.test(m))).toEqual([]);
+    });
+  });
+
   it("a quote that is no longer in the article is rejected", () => {
     const dir = brokenCopy("claims.csv", (t) => t.replace("Worst three-day rout since April 2025", "Worst three-day rout since May 2025"));
     expect(messages(dir).some((m) => /^data\/claims\.csv:\d+: quote is not found verbatim in data\/articles\/gate-selloff-crushes\.txt/.test(m))).toBe(true);

@@ -3,7 +3,9 @@
  * data file of a scratch copy of data/ (never the real one) and each result must be one of two
  * clear outcomes:
  * - rejected clearly: validateAll lists problems, every one a single line starting
- *   `data/<file>[:<line>]: ` (no stack trace, no absolute path);
+ *   `data/<file>[:<line>]: ` (no stack trace, no absolute path), and among them the message the
+ *   mutation is about where it names one (a bound moved off its printed figure, issue 16:
+ *   `data/claims.csv:97: low 59000 does not match the printed "$60,000"`);
  * - accepted: validateAll finds nothing, the mutation is not one that certainly breaks the
  *   data (a mutation that only changes the form, such as CRLF line ends, must be accepted), and
  *   loadAnalysis succeeds with verdicts, conflicts and independent results free of NaN,
@@ -65,6 +67,7 @@ function classify(dir: string, m: Mutation): { outcome: Outcome; why: string } {
     const stray = problems.filter((p) => !MESSAGE.test(p) || /[\u0000-\u001f]/.test(p));
     if (stray.length > 0) return { outcome: "other", why: `messages off the template: ${JSON.stringify(stray.slice(0, 3))}` };
     if (m.expect === "accept") return { outcome: "other", why: `data changed only in form rejected: ${problems[0]}` };
+    if (m.message && !problems.some((p) => m.message!.test(p))) return { outcome: "other", why: `rejected, but not with ${m.message}: ${problems[0]}` };
     return { outcome: "rejected", why: problems[0] };
   }
   if (m.expect === "reject") return { outcome: "other", why: "broken data accepted by validateAll" };
@@ -108,6 +111,8 @@ describe("mutated data files (issue 7)", () => {
     const others: string[] = [];
     const touched = new Set<string>();
     let tried = 0;
+    /** Issue 16: how many bounds moved off their printed figure were rejected with that message. */
+    let offPrinted = 0;
     mutations.forEach((m, k) => {
       const rng = mulberry32((SEED + Math.imul(k, 0x9e3779b1)) >>> 0);
       let what: string | null;
@@ -118,6 +123,7 @@ describe("mutated data files (issue 7)", () => {
         touched.add(m.target.startsWith("articles/") ? "articles/<id>.txt" : m.target);
         const { outcome, why } = classify(scratch.dir, m);
         counts[outcome]++;
+        if (m.message && outcome === "rejected") offPrinted++;
         if (outcome === "other") others.push(`#${k} ${m.target} ${m.op} (${what}): ${why}`);
         if (process.env.MUTATION_LOG) console.log(`#${k} ${outcome} ${m.target} ${m.op} (${what}) ${why}`);
       } finally {
@@ -125,6 +131,7 @@ describe("mutated data files (issue 7)", () => {
       }
     });
     console.log(`mutations: ${tried} tried, ${counts.rejected} rejected clearly, ${counts.accepted} accepted, ${counts.other} other`);
+    expect(offPrinted, "bounds moved off their printed figure, rejected as such").toBeGreaterThanOrEqual(4);
     expect(others).toEqual([]);
     expect(counts.other).toBe(0);
     expect(tried).toBeGreaterThanOrEqual(200);
