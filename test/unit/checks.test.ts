@@ -320,6 +320,16 @@ describe("data/checks.csv against the ledger", () => {
     expect(v.verdict).toBe("inconsistent");
     expect(v.computed.low).toBeCloseTo(95833.333, 2);
   });
+  it("scope before numbers on the ledger: Gate's ~45–50% (8 Feb) overlaps the drawdown to the 5–6 Feb lows, still a scope mismatch", () => {
+    // peak "~$126K": ±max(500, 2520) -> [123480, 128520]; lows "~$60,000–$61,000": [60000 − 1200, 61000 + 1220] = [58800, 62220]
+    // drawdown with rounding: 58800/128520 − 1 = −54.248%, 62220/123480 − 1 = −49.611%;
+    // claimed "~45–50%": [−50 − max(0.5, 1), −45 + max(0.5, 0.9)] = [−51, −44.1]: they overlap on [−51, −49.611]
+    const v = byId.get("btc-drawdown-gate-range-low")!;
+    expect(v).toMatchObject({ verdict: "scope_mismatch", gap: 0, claimed: { low: -51, high: -44.1, unit: "pct" } });
+    expect(v.computedWithRounding.low).toBeCloseTo(100 * (58800 / 128520 - 1), 6);
+    expect(v.computedWithRounding.high).toBeCloseTo(100 * (62220 / 123480 - 1), 6);
+    expect(v.reason).toMatch(/the numbers happen to overlap$/);
+  });
   it("a February drawdown compounded with January is a scope mismatch against a YTD change", () => {
     expect(byId.get("btc-ytd-jan-plus-feb-gmteight")?.verdict).toBe("scope_mismatch");
   });
