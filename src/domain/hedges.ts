@@ -259,7 +259,7 @@ function read(c: HedgeInput, slack: boolean): HedgedInterval {
  * rules are in the module comment). Garbled figures are read per their hedge and flagged.
  * @throws RangeError when low and high are both empty.
  * @example effectiveInterval({ low: 126000, high: 126000, qualifier: "exact", raw: "$126K", unit: "USD", hedge: "" }).low // => 125500
- * @example effectiveInterval({ low: null, high: -8, qualifier: "over", raw: "8%", unit: "pct", hedge: "more than" }).highOpen // => true
+ * @example effectiveInterval({ low: null, high: -8, qualifier: "over", raw: "8%", unit: "pct", hedge: "more than" }).high // => -7.5
  */
 export function effectiveInterval(c: HedgeInput): HedgedInterval {
   return read(c, true);
@@ -269,6 +269,7 @@ export function effectiveInterval(c: HedgeInput): HedgedInterval {
  * The interval a figure means before any rounding slack: exact and approx figures are their
  * printed value, ranges their printed ends; nearly/over/under keep their meaning.
  * @example nominalInterval({ low: 126000, high: 126000, qualifier: "approx", raw: "~$126K", unit: "USD", hedge: "~" }).high // => 126000
+ * @example nominalInterval({ low: null, high: -8, qualifier: "over", raw: "8%", unit: "pct", hedge: "more than" }).highOpen // => true
  */
 export function nominalInterval(c: HedgeInput): HedgedInterval {
   return read(c, false);

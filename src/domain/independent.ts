@@ -172,7 +172,7 @@ const fmt = formatSourceInterval;
  * never does, and restatements of one origin count once; a dissent whose gap is immaterial
  * (`isImmaterial`: within the spread of the other deciding sources or under 0.5%) is "close"; then the
  * tiers weigh (`weighSources`).
- * @example independentVerdict({ id: "c-1", subject: "BTC", metric: "low", window: "intraday", unit: "USD", as_of: "2026-02-06", low: null, high: 60000, qualifier: "under", raw: "sub-$60K", hedge: "sub-" }, [{ id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "a low of $60,008.52", url: "https://x.test", outlet: "Reuters", published: "", tier: "wire", claims: ["c-1"], stance: "contradicts", note: "", instrument: "", origin: "reuters", line: 2 }]).verdict // => "confirmed_within_rounding"
+ * @example independentVerdict({ id: "c-1", subject: "BTC", metric: "low", window: "intraday", unit: "USD", as_of: "2026-02-06", low: null, high: 60000, qualifier: "under", raw: "sub-$60K", hedge: "sub-" }, [{ id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "a low of $60,008.52", url: "https://x.test", outlet: "Reuters", published: "", tier: "wire", claims: ["c-1"], stance: "contradicts", note: "", instrument: "", origin: "reuters", line: 2 }]).best_source // => "r011"
  */
 export function independentVerdict(claim: VerdictClaim, sources: readonly IndependentRow[], ownOrigins: readonly string[] = []): IndependentResult {
   const linked = sources.filter((s) => s.claims.includes(claim.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

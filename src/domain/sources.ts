@@ -136,7 +136,7 @@ function stripHedged(iv: Interval): Interval {
 
 /**
  * A figure's two readings under the ledger's interval rules, converted to `unit`.
- * @example figureReadings({ low: 2.65, high: null, qualifier: "over", raw: "$2.65 billion", unit: "USD_bn", hedge: "more than" }, "USD_tn").effective // => { low: 0.00265, high: Infinity, lowOpen: true, highOpen: true }
+ * @example figureReadings({ low: 2.65, high: null, qualifier: "over", raw: "$2.65 billion", unit: "USD_bn", hedge: "more than" }, "USD_tn").effective // => { low: 0.002645, high: Infinity, highOpen: true }
  */
 export function figureReadings(h: HedgeInput, unit: string): Readings {
   return {

@@ -10,7 +10,7 @@ const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "Ju
 /**
  * A number with thousands separators and at most `digits` significant digits (trailing zeros of
  * decimals dropped); a minus sign as "−".
- * @example plainNumber(60008.52) // => "60,008.52"
+ * @example plainNumber(60008.52, 7) // => "60,008.52"
  * @example plainNumber(103.2967033) // => "103.3"
  * @example plainNumber(-1.59) // => "−1.59"
  * @example plainNumber(4.379) // => "4.379"
@@ -54,7 +54,7 @@ const UNIT_WORDS: Readonly<Record<string, (n: string) => string>> = {
 
 /**
  * A value in its unit as a reader writes it; money keeps its sign in front ("−$3 billion").
- * @example plainAmount(60008.52, "USD") // => "$60,008.52"
+ * @example plainAmount(60008.52, "USD", 7) // => "$60,008.52"
  * @example plainAmount(3.79, "USD_bn") // => "$3.79 billion"
  * @example plainAmount(-5.6, "pct") // => "−5.6%"
  * @example plainAmount(0.233, "CNY_per_TWD") // => "0.233 CNY per TWD"

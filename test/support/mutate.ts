@@ -164,7 +164,8 @@ export const CSV_SPECS: Record<string, CsvSpec> = {
   "sections.csv": { numbers: ["order", "level"], refs: ["article"], vocab: [], texts: ["starts_with"], dates: [], enums: ["kind", "level"], keyed: true },
   "vocabulary.csv": { numbers: [], refs: [], vocab: [], texts: [], dates: [], enums: ["field"], keyed: true },
   "claims-excluded.csv": { numbers: [], refs: ["article"], vocab: [], texts: ["context"], dates: [], enums: [], keyed: false },
-  "independent.csv": { numbers: ["low", "high"], refs: ["claims"], vocab: ["subject", "metric", "window", "unit"], texts: [], dates: ["as_of", "published"], enums: ["tier", "stance", "url", "id"], keyed: true },
+  "independent.csv": { numbers: ["low", "high"], refs: ["claims"], vocab: ["subject", "metric", "window", "unit"], texts: [], dates: ["as_of", "published"], enums: ["tier", "stance", "url", "id", "instrument", "origin"], keyed: true },
+  "origins.csv": { numbers: [], refs: ["claims"], vocab: [], texts: [], dates: [], enums: ["origin"], keyed: true },
 };
 
 /** Values that are not numbers in the strict sense of parseNumberField. */
@@ -449,6 +450,8 @@ function typedCsv(file: string): Mutation[] {
       stance: ["agrees", "corroborated"],
       url: ["ftp://x.test/", "www.example.com", "https://a b"],
       id: ["r1", "R001", "x001"],
+      instrument: ["options", "Futures", "spot price"],
+      origin: ["Deutsche Bank", "coin_glass", "-x", ""],
     };
     m(`unknown ${f}`, f === "params" ? "any" : "reject", (s, rng) => setField(s, file, rng, f, () => rng.pick(bad[f])));
   }
@@ -518,6 +521,33 @@ function specific(): Mutation[] {
       }),
     ),
     m("independent.csv", "claim linked twice", "reject", (s, rng) => setField(s, "independent.csv", rng, "claims", (old) => `${old} ${old.split(" ")[0]}`)),
+    m("independent.csv", "a source made a restatement of its claims' own origin", "any", (s, rng) => {
+      const origins = toTable(s.read("origins.csv"));
+      const own = new Map(origins.rows.flatMap((r) => r[col(origins, "claims")].split(" ").map((c) => [c, r[col(origins, "origin")]] as const)));
+      const ownOf = (t: Table, row: string[]) => own.get(row[col(t, "claims")].split(" ").find((c) => own.has(c)) ?? "");
+      return setField(s, "independent.csv", rng, "origin", (old, t, row) => ownOf(t, row) ?? old, (t, row) => {
+        const o = ownOf(t, row);
+        return o !== undefined && o !== row[col(t, "origin")];
+      });
+    }),
+    m("independent.csv", "instrument set to futures", "any", (s, rng) => setField(s, "independent.csv", rng, "instrument", () => "futures")),
+    m("independent.csv", "every row of one origin (restatements counted once)", "any", (s) => {
+      const t = toTable(s.read("independent.csv"));
+      for (const row of t.rows) row[col(t, "origin")] = "one-origin";
+      s.write("independent.csv", fromTable(t));
+      return `${t.rows.length} rows set to one-origin`;
+    }),
+    m("origins.csv", "deleted file", "reject", (s) => (s.remove("origins.csv"), "file removed")),
+    m("origins.csv", "name emptied", "reject", (s, rng) => setField(s, "origins.csv", rng, "name", () => "")),
+    m("origins.csv", "evidence emptied", "reject", (s, rng) => setField(s, "origins.csv", rng, "evidence", () => "")),
+    m("origins.csv", "claims emptied", "reject", (s, rng) => setField(s, "origins.csv", rng, "claims", () => "")),
+    m("origins.csv", "every claim of the ledger from one origin", "any", (s) => {
+      const claims = toTable(s.read("claims.csv"));
+      const t = toTable(s.read("origins.csv"));
+      t.rows = [["everything", "one origin for all", claims.rows.map((r) => r[col(claims, "id")]).join(" "), "a stress test"]];
+      s.write("origins.csv", fromTable(t));
+      return `${claims.rows.length} claims`;
+    }),
   ];
 }
 
@@ -559,7 +589,10 @@ function articleText(id: string): Mutation[] {
       return `${JSON.stringify(q)}: char ${k} -> ${c}`;
     }),
     m("quote no longer matches (byte range updated)", "reject", (s, rng) => {
-      const q = rng.pick(quotes(s));
+      // only quotes with a digit change when a digit is dropped ("with trillions in market value erased" has none)
+      const withDigits = quotes(s).filter((x) => /\d/.test(x));
+      if (withDigits.length === 0) return null;
+      const q = rng.pick(withDigits);
       rewrite(s, s.read(file).replace(q, q.replace(/\d/, "")));
       return `a digit dropped from ${JSON.stringify(q)}`;
     }),

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECK_KINDS, countCheckOutcomes, loadChecks, parseChecks, parseExpected, parseParams, runChecks, type Check, type CheckVerdict } from "../../src/domain/checks";
+import { asserted, CHECK_KINDS, countCheckOutcomes, loadChecks, parseChecks, parseExpected, parseParams, runChecks, type Check, type CheckVerdict } from "../../src/domain/checks";
 import { DataError, DataErrors } from "../../src/data/csv";
 import { loadLedger } from "../../src/data/ledger";
 import { CHECK_OUTCOMES } from "../../src/domain/recompute";
@@ -125,10 +125,17 @@ describe("loadChecks / parseChecks: every row is validated with file, line and f
     expect(errorsOf("d1,implied_fx_rate,cny usd cny usd,dd,,x\n")[0].message).toMatch(/result must be empty when implied_fx_rate compares two pairs/);
   });
   it("bad params: unknown key, bad margin, bad expected, expected with a result", () => {
-    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,margin=1,x\n")[0].message).toMatch(/params "margin" is not a parameter of drawdown_from_peak \(allowed: expected\)/);
+    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,margin=1,x\n")[0].message).toMatch(/params "margin" is not a parameter of drawdown_from_peak \(allowed: expected, asserts\)/);
     expect(errorsOf("d1,leverage_wipeout_move,lev10,wipe10,maintenance_margin=2,x\n")[0].message).toMatch(/params maintenance_margin "2" is not a number in \[0, 1\)/);
     expect(errorsOf("d1,implied_fx_rate,cny usd,,expected=abc,x\n")[0].message).toMatch(/params expected "abc" is not LOW\.\.HIGH/);
     expect(errorsOf("d1,drawdown_from_peak,peak low,dd,expected=1..2,x\n")[0].message).toMatch(/expected= is for checks without a result claim/);
+  });
+  it("asserts= takes only at_most, named with file, line and field", () => {
+    const [e] = errorsOf("d1,leverage_wipeout_move,lev100,wipe,asserts=at_least,x\n");
+    expect(e.message).toBe('data/checks.csv:2: params asserts="at_least" is not a reading of the sentence (allowed: at_most)');
+    expect(e.field).toBe("params");
+    // a valid asserts= is kept in params for runChecks
+    expect(parseChecks(HEADER + "d1,leverage_wipeout_move,lev100,wipe,asserts=at_most,x\n", "data/checks.csv", ledger)[0].params).toEqual({ asserts: "at_most" });
   });
   it("units that do not fit the kind", () => {
     // a drawdown from a USD peak to a pct figure
@@ -169,11 +176,22 @@ describe("runChecks", () => {
     expect(v.gap).toBeCloseTo(5.73506, 4);
     expect(v.reason).toMatch(/dd-late is dated 2026-02-08 but the level low is dated 2026-02-06/);
   });
-  it("inconsistent: over 46,000 bought and 10,600 sold is over 56,600, not 56,000", () => {
-    // (46000, ∞) − (−10600.5, −10599.5] = (56599.5, ∞); claimed [55999.5, 56000.5): gap 56599.5 − 56000.5 = 599
+  it("consistent_within_rounding: over 46,000 bought and 10,600 sold is over 56,600, and \"56,000\" is good to 500", () => {
+    // "46,000" and "56,000" are good to 500 (two significant digits), "10,600" to 50.
+    // as printed: (46000, ∞) − (−10600) = (56600, ∞); claimed [55500, 56500) misses it by 56600 − 56500 = 100
+    // with rounding: [45500, ∞) − (−10650, −10550] = [56050, ∞), which meets [55500, 56500)
     const [v] = run("g1,difference_of,bought sold,gap,,etf gap\n");
-    expect(v).toMatchObject({ verdict: "inconsistent", gap: 599 });
+    expect(v).toMatchObject({ verdict: "consistent_within_rounding", gap: 100 });
     expect(v.computed).toEqual({ low: 56600, high: null, unit: "coins" });
+    expect(v.claimed).toEqual({ low: 55500, high: 56500, unit: "coins" });
+    expect(v.computedWithRounding).toEqual({ low: 56050, high: null, unit: "coins" });
+  });
+  it("inconsistent: a demand gap printed to the coin misses the rounded sum by 48.5", () => {
+    // as above, but "56,001" is good to 0.5: [56000.5, 56001.5) vs [56050, ∞): 56050 − 56001.5 = 48.5
+    const exactLedger = { byId: new Map([...ledger.byId, ["gap1", mk("gap1", { subject: "spot_btc_etfs", metric: "demand_gap_coins", low: 56001, high: 56001, raw: "56,001", unit: "coins" })]]) };
+    const [v] = runChecks(exactLedger, parseChecks(HEADER + "g1,difference_of,bought sold,gap1,,etf gap\n", "data/checks.csv", exactLedger));
+    expect(v.verdict).toBe("inconsistent");
+    expect(v.gap).toBeCloseTo(48.5, 9);
   });
   it("ambiguous: a garbled result", () => {
     const [v] = run("d1,drawdown_from_peak,peak low,dd-garbled,,garbled\n");
@@ -191,11 +209,33 @@ describe("runChecks", () => {
     expect(v).toMatchObject({ verdict: "consistent", claimed: null, reference: { low: 100, high: 100, unit: "pct" } });
     expect(v.computed).toEqual({ low: 90, high: 110, unit: "pct" });
   });
-  it("leverage_wipeout_move: 10x -> −10% consistent; 100x -> −1% misses 2%-5% by 0.495", () => {
-    // 100x with rounding: 1/[99.5, 100.5) -> (−1.00503, −0.99502]; claimed (−5.5, −1.5]: gap 1.5 − 1.005025 = 0.494975
+  it("leverage_wipeout_move: 10x -> −10% consistent; read literally, 100x -> −1% misses 2%-5% by 0.447", () => {
+    // "100x" is good to 5 ("10|0"): [95, 105) -> −100/L = [−100/95, −100/105) = [−1.052632, −0.952381);
+    // claimed "2%-5%" = (−5.5, −1.5]: gap 1.5 − 1.052632 = 0.447368
     const vs = run("l1,leverage_wipeout_move,lev10,wipe10,,10x\nl2,leverage_wipeout_move,lev100,wipe,,100x\n");
     expect(vs.map((v) => v.verdict)).toEqual(["consistent", "inconsistent"]);
-    expect(vs[1].gap).toBeCloseTo(0.494975, 5);
+    expect(vs[1].gap).toBeCloseTo(1.5 - 100 / 95, 9);
+  });
+  it('asserts=at_most: 100x is wiped out by 1%, inside "2%-5%"', () => {
+    // the sentence "wiped out if the price fluctuates by 2%-5%" holds if the position is gone by then:
+    // claimed (−5.5, −1.5] stretched to zero = (−5.5, 0]; the computed −1 (as printed) lies inside
+    const [v] = run("l2,leverage_wipeout_move,lev100,wipe,asserts=at_most,100x\n");
+    expect(v).toMatchObject({ verdict: "consistent", gap: 0 });
+    expect(v.claimed).toEqual({ low: -5.5, high: 0, unit: "pct" });
+  });
+  it("asserts=at_most still fails a move larger than the far end: 10x needs 10%, more than 2%-5%", () => {
+    // 10x: "10" is good to 0.5 -> [9.5, 10.5) -> −100/L = [−10.526316, −9.523810); claimed (−5.5, 0]:
+    // gap −5.5 − (−9.523810) = 4.023810
+    const [v] = run("l1,leverage_wipeout_move,lev10,wipe,asserts=at_most,10x\n");
+    expect(v.verdict).toBe("inconsistent");
+    expect(v.gap).toBeCloseTo(100 / 10.5 - 5.5, 6);
+  });
+  it("asserted() stretches the claim to zero for at_most and leaves it alone otherwise", () => {
+    // (−5.5, −1.5] ∪ {0} hull = (−5.5, 0]
+    expect(asserted({ low: -5.5, high: -1.5, lowOpen: true }, "at_most")).toEqual({ low: -5.5, high: 0, lowOpen: true });
+    // [2, 3) on the positive side: [0, 3)
+    expect(asserted({ low: 2, high: 3, highOpen: true }, "at_most")).toEqual({ low: 0, high: 3, highOpen: true });
+    expect(asserted({ low: 2, high: 3 }, undefined)).toEqual({ low: 2, high: 3 });
   });
   it("implied_fx_rate reads a converted amount as printed, ignoring 'exceeded'", () => {
     // 17.3 / 2.5 = 6.92 CNY per USD
@@ -246,9 +286,10 @@ describe("data/checks.csv against the ledger", () => {
     expect(checks.length).toBeGreaterThan(35);
     for (const v of verdicts) expect(CHECK_OUTCOMES).toContain(v.verdict);
   });
-  it("the ETF demand gap: 46,000 + 10,600 = 56,600 > 56,000 (inconsistent by 599 coins)", () => {
-    // (46000, ∞) + 10599.5 = (56599.5, ∞) vs [55999.5, 56000.5): 599
-    expect(byId.get("etf-demand-gap")).toMatchObject({ verdict: "inconsistent", gap: 599 });
+  it("the ETF demand gap: over 46,000 + 10,600 = over 56,600, and 56,000 is consistent within rounding (100 coins as printed)", () => {
+    // as printed (56600, ∞) vs "56,000" = [55500, 56500): 100 apart;
+    // with rounding [45500 + 10550, ∞) = [56050, ∞) meets [55500, 56500)
+    expect(byId.get("etf-demand-gap")).toMatchObject({ verdict: "consistent_within_rounding", gap: 100 });
   });
   it("Gate's –52%: $126K -> ~$60K = −52.38% (consistent)", () => {
     expect(byId.get("btc-drawdown-gate-low")?.verdict).toBe("consistent");
@@ -257,21 +298,37 @@ describe("data/checks.csv against the ledger", () => {
     // 200/131 = 1.5267 -> +52.67% > 50
     expect(byId.get("amazon-capex-growth")?.verdict).toBe("consistent");
   });
-  it("Alphabet: 'almost double' at $185B fails: 185/91 = 2.033, above double", () => {
-    // with rounding 184.5/91.5 = 2.0164 -> +101.64%, 1.64 above the claimed [95, 100)
+  it("Alphabet: 'almost double' holds at $185B: 185/91 = 2.033, which rounds to double", () => {
+    // 185/91 − 1 = 1.032967 -> +103.30%; "almost double" is a word figure, p = 10% of 100 = 10:
+    // nearly band [100 − max(10, 5), 100 + 10) = [90, 110) holds 103.30 -> consistent, gap 0
     const v = byId.get("alphabet-capex-almost-double")!;
-    expect(v.verdict).toBe("inconsistent");
-    expect(v.gap).toBeCloseTo(1.639344, 5);
+    expect(v).toMatchObject({ verdict: "consistent", gap: 0 });
+    expect(v.claimed).toEqual({ low: 90, high: 110, unit: "pct" });
+    expect(v.computed.low).toBeCloseTo(100 * (185 / 91 - 1), 9);
   });
-  it("100x leverage is wiped out by ~1%, not 2%-5%", () => {
-    expect(byId.get("leverage-100x-wipeout")?.verdict).toBe("inconsistent");
-    expect(byId.get("leverage-20x-wipeout")?.verdict).toBe("consistent");
+  it("the leverage sentence is read for what it asserts (asserts=at_most): 20x, 50x and 100x all consistent", () => {
+    // "2%-5%" stretched to zero: (−5.5, 0]; 20x -> −5, 50x -> −2, 100x -> −1 as printed, all inside
+    for (const id of ["leverage-20x-wipeout", "leverage-50x-wipeout", "leverage-100x-wipeout"]) {
+      expect(byId.get(id), id).toMatchObject({ verdict: "consistent", claimed: { low: -5.5, high: 0, unit: "pct" } });
+    }
+    // 10x against its own "10%" is not an at_most check: −10 in (−10.5, −9.5]
+    expect(byId.get("leverage-10x-wipeout")?.verdict).toBe("consistent");
   });
   it("Gate's YTD figures and GMT Eight's imply different start-of-year prices", () => {
     // 69000/0.72 = 95833 vs 60000/0.73 = 82192
     const v = byId.get("btc-ytd-start-price")!;
     expect(v.verdict).toBe("inconsistent");
     expect(v.computed.low).toBeCloseTo(95833.333, 2);
+  });
+  it("scope before numbers on the ledger: Gate's ~45–50% (8 Feb) overlaps the drawdown to the 5–6 Feb lows, still a scope mismatch", () => {
+    // peak "~$126K": ±max(500, 2520) -> [123480, 128520]; lows "~$60,000–$61,000": [60000 − 1200, 61000 + 1220] = [58800, 62220]
+    // drawdown with rounding: 58800/128520 − 1 = −54.248%, 62220/123480 − 1 = −49.611%;
+    // claimed "~45–50%": [−50 − max(0.5, 1), −45 + max(0.5, 0.9)] = [−51, −44.1]: they overlap on [−51, −49.611]
+    const v = byId.get("btc-drawdown-gate-range-low")!;
+    expect(v).toMatchObject({ verdict: "scope_mismatch", gap: 0, claimed: { low: -51, high: -44.1, unit: "pct" } });
+    expect(v.computedWithRounding.low).toBeCloseTo(100 * (58800 / 128520 - 1), 6);
+    expect(v.computedWithRounding.high).toBeCloseTo(100 * (62220 / 123480 - 1), 6);
+    expect(v.reason).toMatch(/the numbers happen to overlap$/);
   });
   it("a February drawdown compounded with January is a scope mismatch against a YTD change", () => {
     expect(byId.get("btc-ytd-jan-plus-feb-gmteight")?.verdict).toBe("scope_mismatch");

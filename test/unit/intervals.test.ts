@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { add, contains, distance, div, formatInterval, hull, interval, intersect, intersectAll, midpoint, mul, neg, pctChange, point, reciprocal, sub, toBounds, width } from "../../src/domain/intervals";
 import { convertInterval, conversionFactor, sameDimension, unitInfo } from "../../src/domain/units";
-import { claimPrecision, effectiveInterval, isStrictHedge, nominalInterval, printedInterval, printedNumbers, printedPrecision, unitMagnitude, type HedgeInput } from "../../src/domain/hedges";
+import { claimPrecision, effectiveInterval, isStrictHedge, nominalInterval, printedInterval, printedNumbers, printedPrecision, significantHalfUnit, unitMagnitude, type HedgeInput } from "../../src/domain/hedges";
 import type { Interval } from "../../src/data/types";
 
 /** Compares an interval with a tolerance on its ends and exactly on its open flags. */
@@ -192,7 +192,7 @@ describe("units", () => {
   });
 });
 
-describe("printed precision: half a unit of the last printed digit", () => {
+describe("printed precision: half a unit of the last significant digit", () => {
   it("printedNumbers() reads digits, decimals and K/B/T and word suffixes", () => {
     expect(printedNumbers("$126,223").map((n) => [n.value, n.decimals, n.suffixScale])).toEqual([[126223, 0, 1]]);
     expect(printedNumbers("US$402.84 billion").map((n) => [n.value, n.decimals, n.suffixScale])).toEqual([[402.84, 2, 1e9]]);
@@ -209,10 +209,13 @@ describe("printed precision: half a unit of the last printed digit", () => {
     expect(printedPrecision("+2.2%", 2.2, "pct")).toBe(0.05);
     expect(printedPrecision("0.72", 0.72, "ratio")).toBe(0.005);
   });
-  it('"~$4.4T" in USD_tn is good to 0.05 tn; "~$800B" in USD_bn to 0.5 bn; "NT$100 million" in TWD_mn to 0.5', () => {
+  it('"~$4.4T" in USD_tn is good to 0.05 tn; "~$800B" in USD_bn to 5 bn; "NT$100 million" in TWD_mn to 5', () => {
+    // 4.4: one decimal -> 0.05
     expect(printedPrecision("~$4.4T", 4.4, "USD_tn")).toBe(0.05);
-    expect(printedPrecision("~$800B", -800, "USD_bn")).toBe(0.5);
-    expect(printedPrecision("NT$100 million", 100, "TWD_mn")).toBe(0.5);
+    // "800": two trailing zeros, but zeros count up to the 2nd significant digit: "80|0" -> half of 10 = 5
+    expect(printedPrecision("~$800B", -800, "USD_bn")).toBe(5);
+    // "100": likewise "10|0" -> 5 (million in TWD_mn)
+    expect(printedPrecision("NT$100 million", 100, "TWD_mn")).toBe(5);
   });
   it('a range end without a suffix borrows its partner\'s: "$70–$80K" -> 70 is 70K, good to 500', () => {
     expect(printedPrecision("$70–$80K", 70000, "USD")).toBe(500);
@@ -220,6 +223,38 @@ describe("printed precision: half a unit of the last printed digit", () => {
   it("a word figure has no printed precision", () => {
     expect(printedPrecision("halved", -50, "pct")).toBeNull();
     expect(printedPrecision("since September 2020", 63, "months")).toBeNull();
+  });
+  it('printedPrecision reads "$60,000" like "$60K": ±500', () => {
+    // "60,000": digits 6 0 0 0 0; significant up to "60", the three zeros after are rounding -> 0.5 × 10³ = 500
+    expect(printedPrecision("$60,000", 60000, "USD")).toBe(500);
+    // "$60K": 60 × 1000, last digit the units of 60 -> 0.5 × 1000 = 500
+    expect(printedPrecision("$60K", 60000, "USD")).toBe(500);
+  });
+  it('a trailing zero after the second significant digit is not significant: "59,800" ±50, "570,000" ±5,000', () => {
+    // "59,800": 5 digits, 2 trailing zeros; up to 5 − 2 = 3 may be dropped, so both are -> 0.5 × 10² = 50
+    expect(printedPrecision("59,800", 59800, "USD")).toBe(50);
+    // "570,000": 6 digits, 4 trailing zeros, at most 6 − 2 = 4 dropped -> 0.5 × 10⁴ = 5,000
+    expect(printedPrecision("570,000", 570000, "people")).toBe(5000);
+  });
+  it('a single printed digit keeps its own precision: "$3 billion" ±0.5 bn, "$126,223" ±0.5', () => {
+    // "3": no trailing zeros -> 0.5, scaled by billion into USD_bn -> 0.5
+    expect(printedPrecision("$3 billion", 3, "USD_bn")).toBe(0.5);
+    // "126,223" ends in a non-zero digit -> 0.5
+    expect(printedPrecision("$126,223", 126223, "USD")).toBe(0.5);
+  });
+  it('"100%" is good to 5 points and "20%" to half a point: two significant digits is the coarsest reading', () => {
+    // "100": 3 digits, 2 trailing zeros, at most 3 − 2 = 1 dropped -> 0.5 × 10 = 5
+    expect(printedPrecision("100%", 100, "pct")).toBe(5);
+    // "20": 2 digits, at most 2 − 2 = 0 dropped -> 0.5
+    expect(printedPrecision("20%", -20, "pct")).toBe(0.5);
+  });
+  it("significantHalfUnit() is decimals first, then trailing zeros beyond the 2nd significant digit", () => {
+    const n = (text: string, decimals = 0) => ({ text, value: Number(text.replace(/,/g, "")), decimals, suffixScale: 1 });
+    expect(significantHalfUnit(n("2.20", 2))).toBe(0.005); // decimals are always significant
+    expect(significantHalfUnit(n("1,000"))).toBe(50); // "10|00" -> 0.5 × 10²
+    expect(significantHalfUnit(n("10,000"))).toBe(500); // "10|000" -> 0.5 × 10³
+    expect(significantHalfUnit(n("7"))).toBe(0.5);
+    expect(significantHalfUnit(n("0"))).toBe(0.5); // "0" alone: one digit, nothing dropped
   });
   it("claimPrecision() gives a range the finer precision of its ends and a word figure 10% of its value", () => {
     // "$1–1.8 trillion": 1 -> 0.5 tn, 1.8 -> 0.05 tn; finer = 0.05
@@ -250,31 +285,59 @@ describe("hedge rules: effectiveInterval", () => {
     // about 2%: p = 0.5, 2% of 2 = 0.04 -> [1.5, 2.5]
     expectInterval(effectiveInterval(claim({ low: 2, high: 2, qualifier: "approx", raw: "about 2%", hedge: "about" })), { low: 1.5, high: 2.5 });
   });
-  it("nearly, positive: [x − 5%·x, x)", () => {
-    // almost double = 100: [95, 100)
-    expectInterval(effectiveInterval(claim({ low: 100, high: 100, qualifier: "nearly", raw: "almost double", hedge: "almost" })), { low: 95, high: 100, highOpen: true });
+  it("nearly, positive: [x − max(p, 5%·x), x + p) with rounding", () => {
+    // "nearly 580,000" people: p = 5,000 ("58|0000"), 5% of 580,000 = 29,000 -> n = 29,000;
+    // [580000 − 29000, 580000 + 5000) = [551000, 585000)
+    expectInterval(effectiveInterval(claim({ low: 580000, high: 580000, qualifier: "nearly", raw: "580,000", unit: "people", hedge: "nearly" })), { low: 551000, high: 585000, highOpen: true });
   });
-  it("nearly, negative: mirrored, (x, x + 5%·|x|]", () => {
-    // nearly 20% fall = −20: (−20, −19]
-    expectInterval(effectiveInterval(claim({ low: -20, high: -20, qualifier: "nearly", raw: "20%", hedge: "nearly" })), { low: -20, high: -19, lowOpen: true });
+  it("nearly a word figure: 'almost double' = 100% is [90, 110) — the word's own 10% beats 5%", () => {
+    // word figure: p = 10% of 100 = 10; n = max(10, 5) = 10 -> [100 − 10, 100 + 10) = [90, 110)
+    expectInterval(effectiveInterval(claim({ low: 100, high: 100, qualifier: "nearly", raw: "almost double", hedge: "almost" })), { low: 90, high: 110, highOpen: true });
   });
-  it("over with a low bound: (x, +∞) for strict hedges, [x, +∞) for '+'", () => {
-    expectInterval(effectiveInterval(claim({ low: 10, qualifier: "over", raw: "over 10%", hedge: "over" })), { low: 10, high: INF, lowOpen: true, highOpen: true });
-    expectInterval(effectiveInterval(claim({ low: 1, qualifier: "over", raw: "$1B+", unit: "USD_bn", hedge: "+" })), { low: 1, high: INF, highOpen: true });
+  it("nearly, negative: mirrored, (x − p, x + max(p, 5%·|x|)]", () => {
+    // nearly 20% fall = −20: p = 0.5, n = max(0.5, 1) = 1 -> (−20 − 0.5, −20 + 1] = (−20.5, −19]
+    expectInterval(effectiveInterval(claim({ low: -20, high: -20, qualifier: "nearly", raw: "20%", hedge: "nearly" })), { low: -20.5, high: -19, lowOpen: true });
   });
-  it('over on a fall: "fell more than 8%" stored high −8 is (−∞, −8)', () => {
-    expectInterval(effectiveInterval(claim({ high: -8, qualifier: "over", raw: "8%", hedge: "more than" })), { low: -INF, high: -8, lowOpen: true, highOpen: true });
+  it("nearly: a true value that rounds to the stated figure passes (rounding on the far side)", () => {
+    // "nearly 20%" rise: [19, 20.5): 20.3 rounds to 20, so it is inside; 20.5 would print as 21 (excluded)
+    const iv = effectiveInterval(claim({ low: 20, high: 20, qualifier: "nearly", raw: "20%", hedge: "nearly" }));
+    expectInterval(iv, { low: 19, high: 20.5, highOpen: true });
+    expect(contains(iv, 20.3)).toBe(true);
+    expect(contains(iv, 20.5)).toBe(false);
+    expect(iv.rule).toMatch(/or up to 0\.5 beyond it \(rounding\)/);
   });
-  it("under: (−∞, x) for 'below'/'sub-', (−∞, x] for 'as high as'", () => {
-    expectInterval(effectiveInterval(claim({ high: 60000, qualifier: "under", raw: "sub-$60K", unit: "USD", hedge: "sub-" })), { low: -INF, high: 60000, lowOpen: true, highOpen: true });
-    expectInterval(effectiveInterval(claim({ high: 185, qualifier: "under", raw: "$185 billion", unit: "USD_bn", hedge: "as high as" })), { low: -INF, high: 185, lowOpen: true });
+  it("over with a low bound: the bound moves out by p with rounding, [x − p, +∞)", () => {
+    // "over 10%": p = 0.5 -> [9.5, +∞); with slack the strict end becomes closed at x − p
+    expectInterval(effectiveInterval(claim({ low: 10, qualifier: "over", raw: "over 10%", hedge: "over" })), { low: 9.5, high: INF, highOpen: true });
+    // "$1B+": p = 0.5 bn -> [0.5, +∞)
+    expectInterval(effectiveInterval(claim({ low: 1, qualifier: "over", raw: "$1B+", unit: "USD_bn", hedge: "+" })), { low: 0.5, high: INF, highOpen: true });
   });
-  it("a word figure with over reads inclusively: 'trillions' lost is ≤ −2", () => {
+  it("over as printed: (x, +∞) for strict hedges, [x, +∞) for '+'", () => {
+    expectInterval(nominalInterval(claim({ low: 10, qualifier: "over", raw: "over 10%", hedge: "over" })), { low: 10, high: INF, lowOpen: true, highOpen: true });
+    expectInterval(nominalInterval(claim({ low: 1, qualifier: "over", raw: "$1B+", unit: "USD_bn", hedge: "+" })), { low: 1, high: INF, highOpen: true });
+  });
+  it('over on a fall: "fell more than 8%" stored high −8 is (−∞, −8) as printed, (−∞, −7.5] with rounding', () => {
+    // p of "8" = 0.5 -> −8 + 0.5 = −7.5
+    expectInterval(nominalInterval(claim({ high: -8, qualifier: "over", raw: "8%", hedge: "more than" })), { low: -INF, high: -8, lowOpen: true, highOpen: true });
+    expectInterval(effectiveInterval(claim({ high: -8, qualifier: "over", raw: "8%", hedge: "more than" })), { low: -INF, high: -7.5, lowOpen: true });
+  });
+  it("under: (−∞, x) for 'below'/'sub-', (−∞, x] for 'as high as' as printed; x + p with rounding", () => {
+    expectInterval(nominalInterval(claim({ high: 60000, qualifier: "under", raw: "sub-$60K", unit: "USD", hedge: "sub-" })), { low: -INF, high: 60000, lowOpen: true, highOpen: true });
+    expectInterval(nominalInterval(claim({ high: 185, qualifier: "under", raw: "$185 billion", unit: "USD_bn", hedge: "as high as" })), { low: -INF, high: 185, lowOpen: true });
+    // "sub-$60K": p = 500 -> (−∞, 60500]; "$185 billion": p = 0.5 -> (−∞, 185.5]
+    expectInterval(effectiveInterval(claim({ high: 60000, qualifier: "under", raw: "sub-$60K", unit: "USD", hedge: "sub-" })), { low: -INF, high: 60500, lowOpen: true });
+    expectInterval(effectiveInterval(claim({ high: 185, qualifier: "under", raw: "$185 billion", unit: "USD_bn", hedge: "as high as" })), { low: -INF, high: 185.5, lowOpen: true });
+  });
+  it("a word figure with over reads inclusively and gets no rounding slack: 'trillions' lost is ≤ −2", () => {
+    // no digits in "trillions" -> no printed precision -> the bound does not move
     expectInterval(effectiveInterval(claim({ high: -2, qualifier: "over", raw: "trillions", unit: "USD_tn" })), { low: -INF, high: -2, lowOpen: true });
+    expectInterval(effectiveInterval(claim({ low: 100000, qualifier: "over", raw: "hundreds of thousands", unit: "people", hedge: "hundreds of" })), { low: 100000, high: INF, highOpen: true });
   });
   it("range: the printed ends widened by their precision", () => {
-    // $60,000–$62,000: [59999.5, 62000.5)
-    expectInterval(effectiveInterval(claim({ low: 60000, high: 62000, qualifier: "range", raw: "$60,000–$62,000", unit: "USD" })), { low: 59999.5, high: 62000.5, highOpen: true });
+    // $60,000–$62,000: "60,000" and "62,000" are both good to 500 (two significant digits) -> [59500, 62500)
+    expectInterval(effectiveInterval(claim({ low: 60000, high: 62000, qualifier: "range", raw: "$60,000–$62,000", unit: "USD" })), { low: 59500, high: 62500, highOpen: true });
+    // $60,000–$62,500: the finer end ("62,500": 50) sets p for both -> [59950, 62550)
+    expectInterval(effectiveInterval(claim({ low: 60000, high: 62500, qualifier: "range", raw: "$60,000–$62,500", unit: "USD" })), { low: 59950, high: 62550, highOpen: true });
     // 4–6% fall: (−6.5, −3.5]
     expectInterval(effectiveInterval(claim({ low: -6, high: -4, qualifier: "range", raw: "4–6%" })), { low: -6.5, high: -3.5, lowOpen: true });
   });
@@ -296,7 +359,8 @@ describe("hedge rules: effectiveInterval", () => {
   it("garbled: read per its hedge and flagged", () => {
     const iv = effectiveInterval(claim({ high: -8, qualifier: "garbled", raw: "100% during the day. 8%", hedge: "more than" }));
     expect(iv.garbled).toBe(true);
-    expectInterval(iv, { low: -INF, high: -8, lowOpen: true, highOpen: true });
+    // read like "more than 8%" on a fall: the "8" prints −8, p = 0.5 -> (−∞, −7.5]
+    expectInterval(iv, { low: -INF, high: -7.5, lowOpen: true });
     expect(iv.rule).toMatch(/^garbled/);
   });
   it("a figure with no bound at all is a RangeError", () => {
@@ -318,8 +382,11 @@ describe("nominalInterval and printedInterval", () => {
     const iv = nominalInterval(claim({ low: -15, high: -5, qualifier: "range", raw: "5–15%+", hedge: "+" }));
     expectInterval(iv, { low: -INF, high: -5, lowOpen: true });
   });
-  it("nominal nearly keeps its band", () => {
-    expectInterval(nominalInterval(claim({ low: -50, high: -50, qualifier: "nearly", raw: "nearly half", hedge: "nearly" })), { low: -50, high: -47.5, lowOpen: true });
+  it("nominal nearly keeps its band, without the rounding beyond x", () => {
+    // "nearly half" is a word figure: p = 10% of 50 = 5, n = max(5, 2.5) = 5 -> (−50, −45]
+    expectInterval(nominalInterval(claim({ low: -50, high: -50, qualifier: "nearly", raw: "nearly half", hedge: "nearly" })), { low: -50, high: -45, lowOpen: true });
+    // "nearly 20%": p = 0.5, n = max(0.5, 1) = 1 -> (−20, −19]
+    expectInterval(nominalInterval(claim({ low: -20, high: -20, qualifier: "nearly", raw: "20%", hedge: "nearly" })), { low: -20, high: -19, lowOpen: true });
   });
   it("printedInterval() ignores over/under: 'exceeded US$2.5 billion' prints 2.5 ± 0.05", () => {
     expectInterval(printedInterval(claim({ low: 2.5, qualifier: "over", raw: "US$2.5 billion", unit: "USD_bn", hedge: "exceeded" })), { low: 2.45, high: 2.55, highOpen: true });

@@ -17,7 +17,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAnalysis, readChecks } from "../../src/domain/analysis";
-import { readIndependent } from "../../src/domain/independent";
+import { readIndependent, readOrigins } from "../../src/data/independent-file";
 import { readLedger } from "../../src/data/ledger";
 import { DATA_DIR } from "../../src/data/paths";
 import { validateAll } from "../../src/data/validate";
@@ -44,9 +44,10 @@ function loadedData(dir: string): string {
   const { ledger } = readLedger(dir);
   const { checks } = readChecks(dir, ledger);
   const { rows } = readIndependent(path.join(dir, "independent.csv"), ledger, "data/independent.csv");
+  const { origins } = readOrigins(path.join(dir, "origins.csv"), ledger, "data/origins.csv");
   const { byId: _byId, ...tables } = ledger;
   void _byId;
-  return JSON.stringify({ ...tables, checks, rows }, (k, v) => (k === "line" ? undefined : v));
+  return JSON.stringify({ ...tables, checks, rows, origins }, (k, v) => (k === "line" ? undefined : v));
 }
 
 /** What the loaders read from the real data/, for mutations that only change the form. */

@@ -220,10 +220,17 @@ describe("judgeClaim: every verdict", () => {
     const j = judgeClaim({ claimed: interval(-51, -44.1), computedNominal: point(-52.2), computedEffective: interval(-53, -51.5), unit: pct, scopeIssues: ["dated 2026-02-08, the level 2026-02-05"] });
     expect(j.verdict).toBe("scope_mismatch");
     expect(j.gap).toBeCloseTo(0.5, 9); // −51 − (−51.5)
-    expect(j.reason).toMatch(/measure different things: dated 2026-02-08/);
+    expect(j.reason).toMatch(/measure different things \(dated 2026-02-08, the level 2026-02-05\); they are 0\.5 pct apart/);
   });
-  it("scope issues do not spoil an agreement", () => {
-    expect(judgeClaim({ claimed: interval(1, 2), computedNominal: point(1.5), computedEffective: point(1.5), unit: pct, scopeIssues: ["x"] }).verdict).toBe("consistent");
+  it("scope before numbers: a scope issue wins even when the numbers agree", () => {
+    // 1.5 lies inside [1, 2], but a figure of another scope is not tested against the computation
+    const j = judgeClaim({ claimed: interval(1, 2), computedNominal: point(1.5), computedEffective: point(1.5), unit: pct, scopeIssues: ["a YTD change against a monthly move"] });
+    expect(j).toMatchObject({ verdict: "scope_mismatch", gap: 0 });
+    expect(j.reason).toMatch(/\(a YTD change against a monthly move\); the numbers happen to overlap$/);
+  });
+  it("scope before numbers, but after ambiguity: a garbled input is still ambiguous", () => {
+    const j = judgeClaim({ claimed: interval(1, 2), computedNominal: point(1.5), computedEffective: point(1.5), unit: pct, garbled: ["nakamoto-013"], scopeIssues: ["x"] });
+    expect(j.verdict).toBe("ambiguous");
   });
   it("ambiguous for garbled inputs, undefined or doubly unbounded computations, and nothing claimed", () => {
     expect(judgeClaim({ claimed: point(1), computedNominal: point(1), computedEffective: point(1), unit: pct, garbled: ["nakamoto-013"] })).toMatchObject({ verdict: "ambiguous", gap: null });

@@ -9,6 +9,7 @@ import {
   countConflictVerdicts,
   explainPair,
   figureIn,
+  independentSpread,
   isGroupable,
   judgeSameQuantity,
   largestAgreeingSet,
@@ -19,6 +20,7 @@ import {
   sameQuantityGroups,
   type FamilySpec,
 } from "../../src/domain/reconcile";
+import type { IndependentRow } from "../../src/data/independent-file";
 import type { Claim } from "../../src/data/types";
 
 const INF = Infinity;
@@ -73,12 +75,30 @@ describe("small helpers", () => {
     expect(commonUnit(["USD_bn", "USD_tn", "USD_tn"])).toBe("USD_tn");
     expect(commonUnit(["pct", "x"])).toBe("pct");
   });
-  it("explainPair(): same quote -> scope, different dates -> timing, else contradiction", () => {
-    const a = { quote: "q", article: "a", section: "s", as_of: "2026-02-06" };
+  it("explainPair(): same quote -> scope, dates that do not overlap -> timing, else contradiction", () => {
+    const a = { quote: "q", article: "a", section: "s", window: "session", as_of: "2026-02-06" };
     expect(explainPair(a, { ...a })).toBe("scope");
     expect(explainPair(a, { ...a, quote: "other" })).toBe("scope"); // same section and date of one article
     expect(explainPair(a, { ...a, quote: "r", article: "b", as_of: "2026-02-08" })).toBe("timing");
     expect(explainPair(a, { ...a, quote: "r", article: "b" })).toBe("contradiction");
+  });
+  it('"2026-02" and "2026-02-06" overlap: a contradiction, not timing', () => {
+    // a month runs 1–28 Feb 2026 and holds the 6th: different date strings, overlapping dates
+    const a = { quote: "q", article: "a", section: "s", window: "month", as_of: "2026-02" };
+    expect(explainPair(a, { ...a, quote: "r", article: "b", as_of: "2026-02-06" })).toBe("contradiction");
+    // a span that holds the other date is no timing difference either (both whole-episode figures)
+    const e = { ...a, window: "episode", as_of: "2026-02-05/2026-02-06" };
+    expect(explainPair(e, { ...e, quote: "r", article: "b", as_of: "2026-02-06" })).toBe("contradiction");
+  });
+  it("a one-day figure dated by a span of days is timing: it may be another day of the span", () => {
+    // "1.8% and 2.5%" on some session of 2–6 Feb vs "+2.2%" on the session of 6 Feb: the spans overlap,
+    // but the first is one unnamed session among five
+    const a = { quote: "q", article: "a", section: "s", window: "session", as_of: "2026-02-02/2026-02-06" };
+    const b = { quote: "r", article: "b", section: "t", window: "session", as_of: "2026-02-06" };
+    expect(explainPair(a, b)).toBe("timing");
+    expect(explainPair(b, a)).toBe("timing");
+    // the same span for a multi-day window (a week) is one period: a contradiction
+    expect(explainPair({ ...a, window: "week" }, { ...b, window: "week", as_of: "2026-02-02/2026-02-06" })).toBe("contradiction");
   });
   it("orderedLevels() tightens each level to fit the order, or names the pair that cannot be ordered", () => {
     // [1, ∞), (2.5, ∞), (1.8, 3.25): level 2 ≥ 2.5 forces level 3 into (2.5, 3.25), which caps level 2 and 1 at 3.25
@@ -95,7 +115,7 @@ describe("small helpers", () => {
     expect(isGroupable({ metric: "support_level", window: "point" })).toBe(false);
   });
   it("figureIn() converts a figure to the group's unit", () => {
-    // ~$800B: 800 ± max(0.5, 16) = [784, 816] bn -> [0.784, 0.816] tn, negative
+    // ~$800B: p = 5 ("80|0"); 800 ± max(5, 16) = [784, 816] bn -> [0.784, 0.816] tn, negative
     const f = figureIn(mk("x-1", { subject: "crypto_market", metric: "market_cap_change", low: -800, high: -800, unit: "USD_bn", qualifier: "approx", raw: "~$800B", hedge: "~" }), "USD_tn");
     expect(f.nominal.low).toBeCloseTo(-0.8, 12);
     expect(f.effective.low).toBeCloseTo(-0.816, 12);
@@ -116,11 +136,35 @@ describe("judgeSameQuantity: every verdict", () => {
     expect(j.verdict).toBe("agree_within_rounding");
     expect(j.reason).toMatch(/fit \[126222\.5, 126223\.5\) USD/);
   });
-  it("contradiction: two sources, same date, no common value ($60,000 vs 59800)", () => {
-    // [59999.5, 60000.5) vs [59799.5, 59800.5): 199 apart; each covers one point set, the leftmost (b-1) is kept
+  it("agree_within_rounding: $60,000 and 59800 on the same day ($60,000 is good to $500)", () => {
+    // "$60,000" = [59500, 60500) (like "$60K"); "59800" = [59750, 59850) ("598|00" -> ±50); common [59750, 59850)
     const j = judgeSameQuantity([fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })), fig(mk("b-1", { low: 59800, high: 59800, raw: "59800" }))], "USD");
+    expect(j.verdict).toBe("agree_within_rounding");
+    expect(j.reason).toMatch(/all fit \[59750, 59850\) USD once their rounding and hedges are allowed/);
+  });
+  it("contradiction: two sources, same date, a material gap ($60,000 vs $58,000)", () => {
+    // [59500, 60500) vs [57500, 58500): 59500 − 58500 = 1000 apart, 1000 / 60000 = 1.7% > 0.5%;
+    // each covers one point set, the leftmost (b-1) is kept
+    const j = judgeSameQuantity([fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })), fig(mk("b-1", { low: 58000, high: 58000, raw: "$58,000" }))], "USD");
     expect(j.verdict).toBe("contradiction");
-    expect(j.reason).toMatch(/are 199 USD apart for the same date; largest agreeing set: b-1 \(1 of 2\)/);
+    expect(j.reason).toMatch(/a-1 "\$60,000" \(2026-02-06\) = \[59500, 60500\) and b-1 "\$58,000" \(2026-02-06\) = \[57500, 58500\) are 1000 USD \(1\.7%\) apart for overlapping dates; largest agreeing set: b-1 \(1 of 2\)/);
+  });
+  it("a gap under 0.5% of the figure is agree_within_rounding, not a contradiction", () => {
+    // "$60,000" [59500, 60500) vs "$59,300" [59250, 59350): 59500 − 59350 = 150; 150 / 60000 = 0.25% ≤ 0.5%
+    const j = judgeSameQuantity([fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })), fig(mk("b-1", { low: 59300, high: 59300, raw: "$59,300" }))], "USD");
+    expect(j.verdict).toBe("agree_within_rounding");
+    expect(j.reason).toMatch(/^the figures differ by an immaterial amount, under 0\.5% of the figures: .* are 150 USD \(0\.25%\) apart$/);
+  });
+  it("a dissent within the spread of the other reports is agree_within_rounding, not a contradiction", () => {
+    // "$60,000" [59500, 60500) vs "$59,150" [59145, 59155) ("59,15|0" -> ±5): 59500 − 59155 = 345 apart,
+    // 345 / 60000 = 0.575% > 0.5%: material on its own...
+    const figs = [fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })), fig(mk("b-1", { low: 59150, high: 59150, raw: "$59,150" }))];
+    expect(judgeSameQuantity(figs, "USD").verdict).toBe("contradiction");
+    expect(judgeSameQuantity(figs, "USD", 300).verdict).toBe("contradiction"); // 345 > 300
+    // ...but not when independent reports of the low differ by 400 among themselves
+    const j = judgeSameQuantity(figs, "USD", 400);
+    expect(j.verdict).toBe("agree_within_rounding");
+    expect(j.reason).toMatch(/immaterial amount, within the 400 USD by which independent reports of it differ, or under 0\.5%: .* are 345 USD/);
   });
   it("timing_mismatch: the disagreeing figures are dated differently", () => {
     // –52% on Feb 5–6 vs –45% on Feb 8: (−52.5, −51.5] vs (−45.5, −44.5], 6 apart
@@ -132,7 +176,8 @@ describe("judgeSameQuantity: every verdict", () => {
       "pct",
     );
     expect(j.verdict).toBe("timing_mismatch");
-    expect(j.reason).toMatch(/are 6 pct apart/);
+    // 51.5 − 45.5 = 6; 6 / 52 = 11.5% -> "12%"
+    expect(j.reason).toMatch(/are 6 pct \(12%\) apart; largest agreeing set/);
   });
   it("scope_mismatch: one sentence gives two stages (1–2% sells become 10%+ drops)", () => {
     const q = "thin books mean 1–2% sells become 10%+ drops";
@@ -147,10 +192,11 @@ describe("judgeSameQuantity: every verdict", () => {
     expect(j.reason).toMatch(/one passage/);
   });
   it("a contradiction outweighs a timing difference in the same group", () => {
+    // $60,000 vs $58,000 on the 6th: 1000 apart (1.7%), a contradiction; $65,000 on the 7th: timing
     const j = judgeSameQuantity(
       [
         fig(mk("a-1", { low: 60000, high: 60000, raw: "$60,000" })),
-        fig(mk("b-1", { low: 59800, high: 59800, raw: "59800" })),
+        fig(mk("b-1", { low: 58000, high: 58000, raw: "$58,000" })),
         fig(mk("c-1", { low: 65000, high: 65000, raw: "$65,000", as_of: "2026-02-07" })),
       ],
       "USD",
@@ -187,12 +233,42 @@ describe("sameQuantityGroups (danfojs groupby over claimsFrame)", () => {
       kind: "group",
       unit: "USD",
       claims: ["a-1", "b-1"],
-      intersection: null,
+      intersection: { low: 59750, high: 59850 }, // [59500, 60500) ∩ [59750, 59850)
       consensus: 59900, // median of 60000 and 59800
       spread: 200,
-      verdict: "contradiction",
+      verdict: "agree_within_rounding",
     });
-    expect(c.members[0]).toEqual({ claim: "a-1", article: "a", subject: "BTC", window: "intraday", as_of: "2026-02-06", raw: "$60,000", qualifier: "exact", low: 59999.5, high: 60000.5, lowOpen: false, highOpen: true });
+    expect(c.members[0]).toEqual({ claim: "a-1", article: "a", subject: "BTC", window: "intraday", as_of: "2026-02-06", raw: "$60,000", qualifier: "exact", low: 59500, high: 60500, lowOpen: false, highOpen: true });
+  });
+});
+
+describe("materiality from independent reports (independentSpread)", () => {
+  const a1 = mk("a-1", { low: 60000, high: 60000, raw: "$60,000" });
+  const b1 = mk("b-1", { low: 59150, high: 59150, raw: "$59,150" });
+  const row = (id: string, v: number, claims: string[], over: Partial<IndependentRow> = {}): IndependentRow => ({
+    id, subject: "BTC", metric: "low", window: "intraday", low: v, high: v, unit: "USD", as_of: "2026-02-06", quote: `a low of $${v.toLocaleString("en-US")}`,
+    url: "https://example.test/x", outlet: "Test", published: "", tier: "wire", claims, stance: "corroborates", note: "", instrument: "", origin: id, line: 2, ...over,
+  });
+  const rows = [
+    row("r001", 59900, ["a-1"]),
+    row("r002", 60300, ["b-1"]),
+    row("r003", 50000, ["a-1"], { note: "known outlier, kept on purpose" }), // never counts
+    row("r004", 70000, ["a-1"], { as_of: "2026-02-07" }), // another date: not the same quantity
+    row("r005", 40000, ["z-1"]), // linked to neither claim
+  ];
+  it("is the spread of the comparable, linked, non-outlier reports: 60,300 − 59,900 = 400", () => {
+    expect(independentSpread([a1, b1], rows, "USD")).toBe(400);
+  });
+  it("is 0 with fewer than two such reports", () => {
+    expect(independentSpread([a1, b1], rows.slice(0, 1), "USD")).toBe(0);
+    expect(independentSpread([a1, b1], [], "USD")).toBe(0);
+  });
+  it("a gap within that spread makes a group agree within rounding: 345 ≤ 400 (without the reports, a contradiction)", () => {
+    // [59500, 60500) vs [59145, 59155): 345 apart, 0.575% of 60,000
+    expect(reconcileGroup([a1, b1]).verdict).toBe("contradiction");
+    const c = reconcileGroup([a1, b1], rows);
+    expect(c.verdict).toBe("agree_within_rounding");
+    expect(c.reason).toMatch(/within the 400 USD by which independent reports of it differ/);
   });
 });
 
@@ -215,16 +291,17 @@ describe("families across windows and scopes", () => {
   it("an ordered family that can all be true is a scope_mismatch with the fitting ranges", () => {
     const f = reconcileFamily(liquidations, [btc, all24, all3d, cny])!;
     expect(f).toMatchObject({ id: "family.liq", kind: "family", subject: "BTC|crypto_market", window: "24h|3d", unit: "USD_bn", verdict: "scope_mismatch" });
-    // all-crypto 24h > 2.5 forces the 3-day total into (2.5, 3.25)
-    expect(f.reason).toMatch(/b-1 "US\$2\.5 billion" \(2026-02-06\) within \(2\.5, 3\.25\) USD_bn/);
+    // with rounding "$1B+" is [0.5, ∞) and "exceeded US$2.5 billion" [2.45, ∞) (2.5 less 0.05);
+    // all-crypto 24h ≥ 2.45 forces the 3-day total (1.8, 3.25) into [2.45, 3.25), which caps the others at 3.25
+    expect(f.reason).toMatch(/a-1 "\$1B\+" \(2026-02-06\) within \[0\.5, 3\.25\) USD_bn; b-1 "US\$2\.5 billion" \(2026-02-06\) within \[2\.45, 3\.25\) USD_bn; c-1 .* within \[2\.45, 3\.25\) USD_bn/);
     expect(f.reason).toMatch(/left out as not comparable in USD_bn: b-2 \(CNY_bn\)/);
   });
   it("an ordered family that cannot be ordered is a contradiction naming the levels", () => {
-    // all-crypto 24h over 4 cannot be at most a 3-day total of (1.8, 3.25)
+    // all-crypto 24h over 4 (≥ 3.5 with rounding: "4" is good to 0.5) cannot be at most a 3-day total of (1.8, 3.25)
     const big = { ...all24, low: 4, raw: "US$4 billion" };
     const f = reconcileFamily(liquidations, [btc, big, all3d])!;
     expect(f.verdict).toBe("contradiction");
-    expect(f.reason).toMatch(/b-1 "US\$4 billion" \(2026-02-06\) \(\(4, \+∞\) USD_bn\) cannot be at most c-1/);
+    expect(f.reason).toMatch(/b-1 "US\$4 billion" \(2026-02-06\) \(\[3\.5, \+∞\) USD_bn\) cannot be at most c-1/);
   });
   it("a 'same' family is judged like a group across windows", () => {
     const spec: FamilySpec = { name: "trough", relation: "same", levels: [[{ subject: "BTC", metric: "low", windows: ["intraday", "episode"] }]], why: "one trough" };
@@ -262,11 +339,19 @@ describe("buildConflicts on the ledger", () => {
     const counts = countConflictVerdicts(conflicts);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(conflicts.length);
   });
-  it("BTC's Feb 6 low: TradingKey's $60,000 and Nakamoto's $59,800 contradict by 199 USD", () => {
-    // [59999.5, 60000.5) vs [59799.5, 59800.5): 59999.5 − 59800.5 = 199
+  it("BTC's Feb 6 low: TradingKey's $60,000 and Nakamoto's 59800 agree within rounding", () => {
+    // "$60,000" [59500, 60500); "59800" [59750, 59850); "sub-$60K" and "below $60,000" (−∞, 60500];
+    // "below $61,000" (−∞, 61500]; "approximately $60,000" [58800, 61200]: all meet in [59750, 59850)
     const c = byId.get("BTC.low.intraday")!;
-    expect(c.verdict).toBe("contradiction");
-    expect(c.reason).toMatch(/tradingkey-008 .* and nakamoto-006 .* are 199 USD apart/);
+    expect(c).toMatchObject({ verdict: "agree_within_rounding", intersection: { low: 59750, high: 59850 } });
+    expect(c.claims).toEqual(expect.arrayContaining(["tradingkey-008", "nakamoto-006"]));
+  });
+  it("the Nasdaq's session moves are a timing mismatch: '1.8% and 2.5%' is some session of 2–6 Feb", () => {
+    // "+2.2%" on the 6th = [2.15, 2.25); "1.8% and 2.5%" (falls, 2–6 Feb) = (−2.55, −1.75]: 2.15 + 1.75 = 3.9 apart,
+    // but the fall is dated by a span of sessions, so it may be another day than the 6th
+    const c = byId.get("nasdaq_composite.pct_change.session")!;
+    expect(c.verdict).toBe("timing_mismatch");
+    expect(c.reason).toMatch(/crushes-005 "\+2\.2%" \(2026-02-06\) = \[2\.15, 2\.25\) and cycle-004 "1\.8% and 2\.5%" \(2026-02-02\/2026-02-06\) = \(-2\.55, -1\.75\] are 3\.9 pct/);
   });
   it("KOSPI's 5% agrees across TradingKey and GMT Eight", () => {
     expect(byId.get("kospi.pct_change.intraday")).toMatchObject({ verdict: "agree", consensus: -5, spread: 0 });

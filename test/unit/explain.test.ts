@@ -1,0 +1,288 @@
+/**
+ * Ratings and plain-language explanations (src/domain/explain.ts, ratings.ts, wording.ts): every
+ * machine verdict of every kind gets its rating on the reader's scale and one or two sentences
+ * that say what the article says, what the record shows and why the rating, with no interval
+ * notation, claim ids or unit ids. Expected sentences are built by hand from the templates of
+ * explain.ts and the number words of wording.ts (4 significant digits, "−" for minus, "6 Feb 2026").
+ */
+import { describe, expect, it } from "vitest";
+import { articleName, possessive, rateCheck, rateConflict, rateIndependent, withoutIds, type ExplainContext } from "../../src/domain/explain";
+import { isRating, ratingLabel, RATINGS, type Rating } from "../../src/domain/ratings";
+import { loadAnalysis } from "../../src/domain/analysis";
+import type { CheckVerdict } from "../../src/domain/checks";
+import type { Conflict, ConflictMember } from "../../src/domain/reconcile";
+import type { IndependentResult, SourceComparison } from "../../src/domain/independent";
+import type { IndependentRow } from "../../src/data/independent-file";
+import type { Qualifier } from "../../src/data/types";
+
+/**
+ * What an explanation must never contain: interval notation ("[59500, 60500)", "(−∞, 60000)", any
+ * square bracket or ∞), claim ids ("tradingkey-008"), unit ids ("pct", "USD_bn", "CNY_per_USD",
+ * "index_pts") or machine words. A date in parentheses ("(6 Feb 2026)") or a share ("(1.5%)") is fine.
+ */
+const MACHINE_TEXT = /\[|\]|∞|\([−-]?\d[\d.]*, [+−-]?[\d∞]|\b[a-z]+-\d{3}\b|\bpct\b|\bpct_points\b|\b[A-Z]{3}_(?:mn|bn|tn|per_[A-Z]{3})\b|\bindex_pts\b|\b(?:lowOpen|highOpen|null|undefined|NaN|Infinity)\b/;
+
+const claimOf = (id: string, article: string, raw: string, over: Partial<{ qualifier: Qualifier; as_of: string; hedge: string; quote: string }> = {}): [string, { id: string; article: string; raw: string; quote: string; qualifier: Qualifier; as_of: string; hedge: string }] =>
+  [id, { id, article, raw, quote: `… ${raw} …`, qualifier: "exact", as_of: "2026-02-06", hedge: "", ...over }];
+
+const ctx: ExplainContext = {
+  articles: [
+    { id: "gate", outlet: "Gate Square (gate.com)" },
+    { id: "tk", outlet: "TradingKey" },
+    { id: "nq", outlet: "New Quotes (machine translation)" },
+  ],
+  byId: new Map([
+    claimOf("gate-001", "gate", "–52%", { as_of: "2026-02-05/2026-02-06" }),
+    claimOf("gate-002", "gate", "–45%", { as_of: "2026-02-08" }),
+    claimOf("gate-003", "gate", "sub-$60K", { qualifier: "under", hedge: "sub-" }),
+    claimOf("gate-004", "gate", "$60,000–$61,000", { qualifier: "range" }),
+    claimOf("tk-001", "tk", "$60,000"),
+    claimOf("tk-003", "tk", "56,000"),
+    claimOf("tk-004", "tk", "20%", { qualifier: "nearly", hedge: "nearly", as_of: "2026-02-05" }),
+    claimOf("nq-001", "nq", "59800"),
+    claimOf("nq-002", "nq", "100% during the day. 8%", { qualifier: "garbled", hedge: "more than" }),
+    claimOf("nq-003", "nq", "570,000", { qualifier: "over", hedge: "more than" }),
+    claimOf("nq-004", "nq", "10"),
+  ]),
+  rows: [
+    row("r011", "BTC", "low", "intraday", 60008.52, "The News (Pakistan), rewriting Reuters", "hitting a low of $60,008.52 earlier today"),
+    row("r019", "BTC", "low", "intraday", 60900, "Business Standard", "plunging to $60,900"),
+    row("r036", "fear_greed_index", "index_level", "point", 9, "CoinMarketBuzz", "registers Extreme Fear at 9/100"),
+    row("r077", "silver", "pct_change", "session", -26, "TexMetals", "crashing 26% in a single session", "2026-02-05"),
+    row("r078", "silver", "pct_change", "intraday", -20, "Mint (Livemint)", "COMEX silver prices tumbled 20%", "2026-02-05"),
+  ],
+  origins: [{ origin: "coinglass", name: "CoinGlass liquidation data" }],
+};
+
+function row(id: string, subject: string, metric: string, window: string, v: number, outlet: string, quote: string, as_of = "2026-02-06"): IndependentRow {
+  const unit = metric === "pct_change" ? "pct" : metric === "index_level" ? "score" : "USD";
+  return { id, subject, metric, window, low: v, high: v, unit, as_of, quote, url: "https://example.test", outlet, published: "", tier: "wire", claims: [], stance: "corroborates", note: "", instrument: "", origin: id, line: 2 };
+}
+
+describe("the rating scale", () => {
+  it("has five ratings, best first, each with a reader's label", () => {
+    expect(RATINGS).toEqual(["accurate", "accurate_rounded", "misleading", "inaccurate", "unverifiable"]);
+    expect(RATINGS.map(ratingLabel)).toEqual(["Accurate", "Accurate, rounded", "Misleading: another measure or date", "Inaccurate", "Cannot be verified"]);
+    expect(isRating("accurate_rounded")).toBe(true);
+    expect(isRating("disputed")).toBe(false);
+  });
+});
+
+describe("names and ids in explanations", () => {
+  it("articleName() is the outlet up to its first parenthesis, or the id when unknown", () => {
+    expect(articleName(ctx, "nq")).toBe("New Quotes");
+    expect(articleName(ctx, "zz")).toBe("zz");
+  });
+  it("possessive() adds 's, or only ' after an s", () => {
+    expect(possessive("TradingKey")).toBe("TradingKey's");
+    expect(possessive("New Quotes")).toBe("New Quotes'");
+  });
+  it("withoutIds() replaces every known claim id by its figure as printed, and leaves unknown ones", () => {
+    expect(withoutIds("gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06", ctx)).toBe("“–45%” is dated 2026-02-08 but the level “$60,000” is dated 2026-02-06");
+    expect(withoutIds("see zz-999", ctx)).toBe("see zz-999");
+  });
+});
+
+type CheckInput = Pick<CheckVerdict, "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string };
+const check = (c: Partial<CheckInput>): CheckInput => ({ verdict: "consistent", reason: "", statement: "", claims: [], claimed: null, reference: null, computed: { low: 0, high: 0, unit: "pct" }, gap: 0, ...c });
+
+describe("rateCheck: a rating and an explanation for each outcome of the article's own arithmetic", () => {
+  it("consistent -> accurate", () => {
+    // plainAmount(−52.38095, "pct"): 2 whole digits, 2 decimals -> "−52.38%"
+    const v = rateCheck(check({ claims: ["tk-001", "gate-001"], claimed: { low: -52.5, high: -51.5, unit: "pct" }, computed: { low: -52.38095, high: -52.38095, unit: "pct" } }), ctx);
+    expect(v.rating).toBe("accurate");
+    expect(v.explanation).toBe("The figures give −52.38%, which matches Gate Square's “–52%”.");
+  });
+  it("a reference target is named as such: 60–70% + 30–40% against 100%", () => {
+    const v = rateCheck(check({ reference: { low: 100, high: 100, unit: "pct" }, computed: { low: 90, high: 110, unit: "pct" } }), ctx);
+    expect(v.explanation).toBe("The figures give 90% to 110%, which matches the reference 100%.");
+  });
+  it("consistent_within_rounding -> accurate_rounded, with the check's own working line", () => {
+    const v = rateCheck(check({ verdict: "consistent_within_rounding", working: "over 46,000 bought plus 10,600 sold is over 56,600.", claims: ["x-001", "x-002", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 56600, high: null, unit: "coins" }, gap: 100 }), ctx);
+    expect(v.rating).toBe("accurate_rounded");
+    expect(v.explanation).toBe("Over 46,000 bought plus 10,600 sold is over 56,600; TradingKey's “56,000” is that figure rounded or hedged as the writer did.");
+  });
+  it("inconsistent -> inaccurate, with the gap and its share of the claimed figure", () => {
+    // gap 500 against the claimed midpoint 56,000: 500 / 56000 = 0.89%
+    const v = rateCheck(check({ verdict: "inconsistent", claims: ["x-001", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }), ctx);
+    expect(v.rating).toBe("inaccurate");
+    expect(v.explanation).toBe("The figures give 57,000 bitcoin, not TradingKey's “56,000”: off by 500 bitcoin (0.89%) even allowing for every rounding and hedge.");
+  });
+  it("scope_mismatch -> misleading, naming the scope issue with figures instead of ids", () => {
+    const reason = "the claimed (-45.5, -44.5] pct and the computed [-53.52, -51.24] pct measure different things (gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06); they are 5.735 pct apart";
+    const v = rateCheck(check({ verdict: "scope_mismatch", reason, claims: ["tk-001", "gate-002"], claimed: { low: -45.5, high: -44.5, unit: "pct" }, gap: 5.735 }), ctx);
+    expect(v.rating).toBe("misleading");
+    expect(v.explanation).toBe("Gate Square's “–45%” and the arithmetic measure different things, so the numbers do not test each other: “–45%” is dated 2026-02-08 but the level “$60,000” is dated 2026-02-06.");
+  });
+  it("ambiguous -> unverifiable, with the garbled figure shown as printed", () => {
+    const v = rateCheck(check({ verdict: "ambiguous", reason: "uses the garbled figure nq-002, whose reading is uncertain", claims: ["tk-001", "nq-002"], claimed: { low: null, high: -7.5, unit: "pct" }, gap: null }), ctx);
+    expect(v.rating).toBe("unverifiable");
+    expect(v.explanation).toBe("The figures cannot test New Quotes' “more than 100% during the day. 8%”: uses the garbled figure “100% during the day. 8%”, whose reading is uncertain.");
+  });
+});
+
+const member = (claim: string, article: string, raw: string, as_of = "2026-02-06"): ConflictMember => ({ claim, article, subject: "BTC", window: "intraday", as_of, raw, qualifier: "exact", low: null, high: null, lowOpen: false, highOpen: false });
+const conflict = (verdict: Conflict["verdict"], reason: string, members: ConflictMember[], unit = "USD") => ({ verdict, reason, members, unit });
+
+describe("rateConflict: a rating and an explanation for each reconciliation verdict", () => {
+  const two = [member("tk-001", "tk", "$60,000"), member("nq-001", "nq", "59800")];
+  it("agree -> accurate", () => {
+    const c = rateConflict(conflict("agree", "all 2 figures share ...", two), ctx);
+    expect(c.rating).toBe("accurate");
+    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree as printed.");
+  });
+  it("agree_within_rounding -> accurate_rounded", () => {
+    const c = rateConflict(conflict("agree_within_rounding", "the printed figures differ but all fit [59750, 59850) USD once their rounding and hedges are allowed", two), ctx);
+    expect(c.rating).toBe("accurate_rounded");
+    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree once each is read as the rounded or hedged figure it is.");
+  });
+  it("an immaterial gap -> accurate_rounded, with the gap in words", () => {
+    // "150 USD (0.25%)" -> "$150 (0.25%)"
+    const reason = 'the figures differ by an immaterial amount, under 0.5% of the figures: a-1 "$60,000" (2026-02-06) = [59500, 60500) and b-1 "$59,300" (2026-02-06) = [59250, 59350) are 150 USD (0.25%) apart';
+    const c = rateConflict(conflict("agree_within_rounding", reason, two), ctx);
+    expect(c.rating).toBe("accurate_rounded");
+    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) differ by $150 (0.25%), less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.");
+  });
+  it("timing_mismatch -> misleading: both can be right on their own days", () => {
+    const c = rateConflict(conflict("timing_mismatch", "no single value fits all 2, but ...", [member("gate-001", "gate", "–52%", "2026-02-05/2026-02-06"), member("gate-002", "gate", "–45%", "2026-02-08")], "pct"), ctx);
+    expect(c.rating).toBe("misleading");
+    expect(c.explanation).toBe("Gate Square's “–52%” (5–6 Feb 2026) and Gate Square's “–45%” (8 Feb 2026) look like one figure but refer to different days, and the quantity moved in between: both can be right.");
+  });
+  it("scope_mismatch -> misleading: different scopes or stages", () => {
+    const c = rateConflict(conflict("scope_mismatch", "the disagreeing figures come from one passage ...", two), ctx);
+    expect(c.rating).toBe("misleading");
+    expect(c.explanation).toMatch(/look like one figure but measure different scopes or stages, and all can be true together\.$/);
+  });
+  it("contradiction -> inaccurate, with the gap in words", () => {
+    // "1000 USD (1.7%)" -> "$1,000 (1.7%)"
+    const reason = 'a-1 "$60,000" (2026-02-06) = [59500, 60500) and b-1 "$58,000" (2026-02-06) = [57500, 58500) are 1000 USD (1.7%) apart for overlapping dates; largest agreeing set: b-1 (1 of 2)';
+    const c = rateConflict(conflict("contradiction", reason, two), ctx);
+    expect(c.rating).toBe("inaccurate");
+    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) give the same quantity for overlapping dates and cannot all be right: they are $1,000 (1.7%) apart.");
+  });
+  it("names four members and counts the rest", () => {
+    const six = ["tk-001", "nq-001", "gate-003", "gate-004", "tk-003", "nq-004"].map((id) => member(id, ctx.byId.get(id)!.article, ctx.byId.get(id)!.raw));
+    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^TradingKey's “\$60,000” \(6 Feb 2026\), New Quotes' “59800” \(6 Feb 2026\), Gate Square's “sub-\$60K” \(6 Feb 2026\) and Gate Square's “\$60,000–\$61,000” \(6 Feb 2026\) and 2 more agree as printed\.$/);
+  });
+});
+
+type IndependentInput = Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure">;
+const source = (id: string, relation: SourceComparison["relation"], over: Partial<SourceComparison> = {}): SourceComparison => ({ id, tier: "wire", outlet: "x", stance: "corroborates", origin: id, relation, relevance: 2, interval: "", why: "", ...over });
+const result = (r: Partial<IndependentInput>): IndependentInput => ({ claim: "tk-001", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null, ...r });
+
+describe("rateIndependent: a rating and an explanation for each verdict against independent reporting", () => {
+  it("unverified with no report -> unverifiable", () => {
+    const r = rateIndependent(result({}), ctx);
+    expect(r.rating).toBe("unverifiable");
+    expect(r.explanation).toBe("No independent report of this figure was found.");
+  });
+  it("unverified with only context reports -> unverifiable, saying they measure other things", () => {
+    const r = rateIndependent(result({ sources: [source("r078", "context", { why: "another window (intraday, the claim session)" })] }), ctx);
+    expect(r.explanation).toBe("TradingKey says “$60,000”; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.");
+  });
+  it("a restatement of the claim's own origin -> unverifiable, naming the origin", () => {
+    const r = rateIndependent(result({ claim: "nq-003", sources: [source("r030", "same_origin", { origin: "coinglass" })] }), ctx);
+    expect(r.rating).toBe("unverifiable");
+    expect(r.explanation).toBe("New Quotes says “more than 570,000”; the only other reports of it restate its own source, CoinGlass liquidation data, so no independent record confirms it.");
+  });
+  it("a garbled claim -> unverifiable, whatever the sources say", () => {
+    const r = rateIndependent(result({ claim: "nq-002", verdict: "confirmed", best_source: "r011", sources: [source("r011", "confirms")], gap: 0, relative_gap: 0 }), ctx);
+    expect(r.rating).toBe("unverifiable");
+    expect(r.explanation).toBe("New Quotes says “more than 100% during the day. 8%”, but the machine translation garbles the figure, so it has more than one reading and cannot be checked.");
+  });
+  it("confirmed -> accurate", () => {
+    const r = rateIndependent(result({ claim: "tk-001", verdict: "confirmed", best_source: "r011", sources: [source("r011", "confirms")], gap: 0, relative_gap: 0 }), ctx);
+    expect(r.rating).toBe("accurate");
+    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026).");
+  });
+  it("refined inside a printed range -> accurate", () => {
+    const r = rateIndependent(result({ claim: "gate-004", verdict: "refined", best_source: "r011", sources: [source("r011", "refines")], gap: 0, relative_gap: 0 }), ctx);
+    expect(r.rating).toBe("accurate");
+    expect(r.explanation).toBe("Gate Square says “$60,000–$61,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which lies within the article's figure.");
+  });
+  it("refined inside a rounded figure -> accurate_rounded: the precise figure the article rounds", () => {
+    const r = rateIndependent(result({ claim: "tk-001", verdict: "refined", best_source: "r011", sources: [source("r011", "refines")], gap: 8.52, relative_gap: 0.000142 }), ctx);
+    expect(r.rating).toBe("accurate_rounded");
+    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), the precise figure the article rounds.");
+  });
+  it("confirmed_within_rounding -> accurate_rounded", () => {
+    const r = rateIndependent(result({ claim: "tk-001", verdict: "confirmed_within_rounding", best_source: "r011", sources: [source("r011", "confirms_within_rounding")], gap: 8.52, relative_gap: 0.000142 }), ctx);
+    expect(r.rating).toBe("accurate_rounded");
+    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once the article's rounding or hedge is allowed.");
+  });
+  it("a close (immaterial) report -> accurate_rounded, with the gap as a share", () => {
+    // 1 / 10 = 10%
+    const r = rateIndependent(result({ claim: "nq-004", verdict: "confirmed_within_rounding", best_source: "r036", sources: [source("r036", "close")], gap: 1, relative_gap: 0.1 }), ctx);
+    expect(r.rating).toBe("accurate_rounded");
+    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.");
+  });
+  it("disputed -> inaccurate, with the source and the gap as a share", () => {
+    // 900 / 60000 = 1.5%
+    const r = rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: [source("r019", "disagrees")], gap: 900, relative_gap: 0.015 }), ctx);
+    expect(r.rating).toBe("inaccurate");
+    expect(r.explanation).toBe("Gate Square says “sub-$60K”, but Business Standard reports “$60,900” (intraday, 6 Feb 2026), 1.5% apart, and no source of equal standing supports the article's figure.");
+  });
+  it("disputed, but the figure fits another measure -> misleading, naming both", () => {
+    // TradingKey's "nearly 20%" (a session fall) against a 26% session fall, while a COMEX futures
+    // report of the intraday move says 20%: 6 / 20 = 30% apart
+    const r = rateIndependent(result({ claim: "tk-004", verdict: "disputed", best_source: "r077", sources: [source("r077", "disagrees"), source("r078", "context", { why: "another instrument (futures, the claim spot)" })], gap: 6, relative_gap: 0.3, other_measure: "r078" }), ctx);
+    expect(r.rating).toBe("misleading");
+    expect(r.explanation).toBe("TradingKey says “nearly 20%”, but TexMetals reports a fall of 26% (in the session, 5 Feb 2026), 30% apart. The article's number fits another measure or date: Mint reports a fall of 20% (intraday, 5 Feb 2026).");
+  });
+});
+
+describe("every explanation of loadAnalysis()", () => {
+  const a = loadAnalysis();
+  const all = [
+    ...a.verdicts.map((v) => ({ id: v.id, verdict: v.verdict, rating: v.rating, explanation: v.explanation })),
+    ...a.conflicts.map((c) => ({ id: c.id, verdict: c.verdict, rating: c.rating, explanation: c.explanation })),
+    ...a.independent.map((r) => ({ id: r.claim, verdict: r.verdict, rating: r.rating, explanation: r.explanation })),
+  ];
+
+  it("contains no interval notation, claim ids or unit ids", () => {
+    const offending = all.filter((x) => MACHINE_TEXT.test(x.explanation)).map((x) => `${x.id}: ${x.explanation}`);
+    expect(offending).toEqual([]);
+  });
+  it("the pattern does catch machine text (so the test above can fail)", () => {
+    for (const bad of ["is [59500, 60500) USD", "(−∞, 60000)", "(-52.5, -51.5]", "tradingkey-008 says", "5 pct", "3 USD_bn", "7 CNY_per_USD", "a NaN"]) expect(MACHINE_TEXT.test(bad), bad).toBe(true);
+    for (const fine of ["TradingKey's “$60,000” (6 Feb 2026)", "off by $8,778 (11%)", "1.5% apart", "(1 Jan to 6 Feb 2026)"]) expect(MACHINE_TEXT.test(fine), fine).toBe(false);
+  });
+  it("is one or two plain sentences: starts with a capital or a quote mark, ends with a full stop", () => {
+    for (const x of all) {
+      expect(x.explanation, x.id).toMatch(/^[A-Z“]/);
+      expect(x.explanation, x.id).toMatch(/\.$/);
+      expect(x.explanation.split(/(?<=\.) (?=[A-Z])/).length, x.id).toBeLessThanOrEqual(2);
+    }
+  });
+  it("every rating is on the scale, and every value of the scale is used", () => {
+    for (const x of all) expect(isRating(x.rating), x.id).toBe(true);
+    expect(new Set(all.map((x) => x.rating))).toEqual(new Set<Rating>(RATINGS));
+  });
+  it("ratings follow the machine verdicts", () => {
+    const allowed: Record<string, Rating[]> = {
+      consistent: ["accurate"],
+      consistent_within_rounding: ["accurate_rounded"],
+      inconsistent: ["inaccurate"],
+      scope_mismatch: ["misleading"],
+      ambiguous: ["unverifiable"],
+      agree: ["accurate"],
+      agree_within_rounding: ["accurate_rounded"],
+      timing_mismatch: ["misleading"],
+      contradiction: ["inaccurate"],
+      confirmed: ["accurate", "unverifiable"], // unverifiable only for a garbled claim
+      refined: ["accurate", "accurate_rounded", "unverifiable"],
+      confirmed_within_rounding: ["accurate_rounded", "unverifiable"],
+      disputed: ["inaccurate", "misleading", "unverifiable"],
+      unverified: ["unverifiable"],
+    };
+    for (const x of all) expect(allowed[x.verdict], `${x.id} ${x.verdict}`).toContain(x.rating);
+  });
+  it("a disputed claim whose figure fits another measure is misleading and names that measure", () => {
+    const misleading = a.independent.filter((r) => r.verdict === "disputed" && r.rating === "misleading");
+    expect(misleading.length).toBeGreaterThan(0);
+    for (const r of misleading) {
+      expect(r.other_measure, r.claim).not.toBeNull();
+      expect(r.explanation, r.claim).toMatch(/The article's number fits another measure or date: /);
+    }
+  });
+});
