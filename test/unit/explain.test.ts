@@ -78,13 +78,14 @@ describe("names and ids in explanations", () => {
     expect(possessive("New Quotes")).toBe("New Quotes'");
   });
   it("withoutIds() replaces every known claim id by its figure as printed, and leaves unknown ones", () => {
-    expect(withoutIds("gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06", ctx)).toBe("“–45%” is dated 2026-02-08 but the level “$60,000” is dated 2026-02-06");
+    // ids become the figures as printed and ISO dates dates in words
+    expect(withoutIds("gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06", ctx)).toBe("“–45%” is dated 8 Feb 2026 but the level “$60,000” is dated 6 Feb 2026");
     expect(withoutIds("see zz-999", ctx)).toBe("see zz-999");
   });
 });
 
-type CheckInput = Pick<CheckVerdict, "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string };
-const check = (c: Partial<CheckInput>): CheckInput => ({ verdict: "consistent", reason: "", statement: "", claims: [], claimed: null, reference: null, computed: { low: 0, high: 0, unit: "pct" }, gap: 0, ...c });
+type CheckInput = Pick<CheckVerdict, "id" | "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string };
+const check = (c: Partial<CheckInput>): CheckInput => ({ id: "a-check", verdict: "consistent", reason: "", statement: "", claims: [], claimed: null, reference: null, computed: { low: 0, high: 0, unit: "pct" }, gap: 0, ...c });
 
 describe("rateCheck: a rating and an explanation for each outcome of the article's own arithmetic", () => {
   it("consistent -> accurate", () => {
@@ -108,16 +109,17 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(v.rating).toBe("inaccurate");
     expect(v.explanation).toBe("The figures give 57,000 bitcoin, not TradingKey's “56,000”: off by 500 bitcoin (0.89%) even allowing for every rounding and hedge.");
   });
-  it("scope_mismatch -> misleading, naming the scope issue with figures instead of ids", () => {
+  it("scope_mismatch -> cannot be verified: the arithmetic does not test a figure that measures something else, named with figures instead of ids", () => {
     const reason = "the claimed (-45.5, -44.5] pct and the computed [-53.52, -51.24] pct measure different things (gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06); they are 5.735 pct apart";
     const v = rateCheck(check({ verdict: "scope_mismatch", reason, claims: ["tk-001", "gate-002"], claimed: { low: -45.5, high: -44.5, unit: "pct" }, gap: 5.735 }), ctx);
-    expect(v.rating).toBe("misleading");
-    expect(v.explanation).toBe("Gate Square's “–45%” and the arithmetic measure different things, so the numbers do not test each other: “–45%” is dated 2026-02-08 but the level “$60,000” is dated 2026-02-06.");
+    expect(v.rating).toBe("unverifiable");
+    // computed as printed is {0, 0} in this fixture: "the figures give 0%"
+    expect(v.explanation).toBe("The figures give 0%, but Gate Square's “–45%” measures something else, so the arithmetic cannot test it: “–45%” is dated 8 Feb 2026 but the level “$60,000” is dated 6 Feb 2026.");
   });
   it("ambiguous -> unverifiable, with the garbled figure shown as printed", () => {
     const v = rateCheck(check({ verdict: "ambiguous", reason: "uses the garbled figure nq-002, whose reading is uncertain", claims: ["tk-001", "nq-002"], claimed: { low: null, high: -7.5, unit: "pct" }, gap: null }), ctx);
     expect(v.rating).toBe("unverifiable");
-    expect(v.explanation).toBe("The figures cannot test New Quotes' “more than 100% during the day. 8%”: uses the garbled figure “100% during the day. 8%”, whose reading is uncertain.");
+    expect(v.explanation).toBe("The figures cannot be checked: New Quotes' “more than 100% during the day. 8%” is garbled by the machine translation and has more than one reading.");
   });
 });
 
@@ -129,12 +131,12 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
   it("agree -> accurate", () => {
     const c = rateConflict(conflict("agree", "all 2 figures share ...", two), ctx);
     expect(c.rating).toBe("accurate");
-    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree as printed.");
+    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree with each other as printed (each figure is checked against the record separately).");
   });
   it("agree_within_rounding -> accurate_rounded", () => {
     const c = rateConflict(conflict("agree_within_rounding", "the printed figures differ but all fit [59750, 59850) USD once their rounding and hedges are allowed", two), ctx);
     expect(c.rating).toBe("accurate_rounded");
-    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree once each is read as the rounded or hedged figure it is.");
+    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree with each other once each is read as the rounded or hedged figure it is.");
   });
   it("an immaterial gap -> accurate_rounded, with the gap in words", () => {
     // "150 USD (0.25%)" -> "$150 (0.25%)"
@@ -162,7 +164,7 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
   });
   it("names four members and counts the rest", () => {
     const six = ["tk-001", "nq-001", "gate-003", "gate-004", "tk-003", "nq-004"].map((id) => member(id, ctx.byId.get(id)!.article, ctx.byId.get(id)!.raw));
-    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^TradingKey's “\$60,000” \(6 Feb 2026\), New Quotes' “59800” \(6 Feb 2026\), Gate Square's “sub-\$60K” \(6 Feb 2026\) and Gate Square's “\$60,000–\$61,000” \(6 Feb 2026\) and 2 more agree as printed\.$/);
+    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^TradingKey's “\$60,000” \(6 Feb 2026\), New Quotes' “59800” \(6 Feb 2026\), Gate Square's “sub-\$60K” \(6 Feb 2026\) and Gate Square's “\$60,000–\$61,000” \(6 Feb 2026\) and 2 more agree with each other as printed \(each figure is checked against the record separately\)\.$/);
   });
 });
 
@@ -263,7 +265,7 @@ describe("every explanation of loadAnalysis()", () => {
       consistent: ["accurate"],
       consistent_within_rounding: ["accurate_rounded"],
       inconsistent: ["inaccurate"],
-      scope_mismatch: ["misleading"],
+      scope_mismatch: ["misleading", "unverifiable"], // a conflict of scopes is misleading; a check whose figures measure something else cannot be verified
       ambiguous: ["unverifiable"],
       agree: ["accurate"],
       agree_within_rounding: ["accurate_rounded"],

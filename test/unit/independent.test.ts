@@ -418,7 +418,7 @@ describe("readIndependent names every bad row by file, line and field", () => {
 
   it("bounds the quote prints in words pass: a spelled number, a word figure, a span since a year", () => {
     const row = (low: string, unit: string, asOf: string, quote: string) =>
-      ["r002", "BTC", "low", "intraday", low, low, unit, asOf, `"${quote}"`, "https://example.test/b", "Business Standard", "", "wire", "crushes-019", "contradicts", ""].join(",");
+      ["r002", "BTC", "low", "intraday", low, low, unit, asOf, `"${quote}"`, "https://example.test/b", "Business Standard", "", "wire", "crushes-019", "contradicts", "", "", "business-standard"].join(",");
     // KBS prints "five-point-26 percent" for 5.26%; "since 2009" as of January 2026 = 17 years
     expect(withRow(row("-5.26", "pct", "2026-02-02", "shed 274-point-69 points, or five-point-26 percent"))).toEqual([]);
     expect(withRow(row("17", "years", "2026-01", "the worst January for planned cuts since 2009"))).toEqual([]);

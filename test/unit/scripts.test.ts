@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../../src/paths";
+import { ROOT } from "../../src/data/paths";
 
 const scripts: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
 const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
