@@ -202,8 +202,8 @@ function sourceWords(row: IndependentRow): string {
  * @example claimFigure({ raw: "20%", quote: "plunging nearly 20%", hedge: "nearly" }) // => "“nearly 20%”"
  */
 export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }): string {
-  const h = (c.hedge ?? "").trim();
-  return quoted(h && !c.raw.toLowerCase().includes(h.toLowerCase()) && !/^[~+]$/.test(h) ? `${h} ${c.raw}` : c.raw);
+  const words = (c.hedge ?? "").split(/;\s*/).map((h) => h.trim()).filter((h) => h !== "" && !/^[~+≈]$/.test(h) && !c.raw.toLowerCase().includes(h.toLowerCase()));
+  return quoted(words.length > 0 ? `${words.join(" ")} ${c.raw}` : c.raw);
 }
 
 /**
@@ -211,9 +211,9 @@ export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }
  * claims are "accurate, rounded" (accurate when the source's figure lies inside the printed
  * one); a disputed claim whose figure matches another window, date or instrument is
  * "misleading"; a garbled claim cannot be verified.
- * @example rateIndependent({ claim: "c", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null }, { articles: [], byId: new Map() }).explanation // => "No independent report of this figure was found."
+ * @example rateIndependent({ claim: "c", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null, inside_printed: false }, { articles: [], byId: new Map() }).explanation // => "No independent report of this figure was found."
  */
-export function rateIndependent<T extends Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure">>(r: T, ctx: ExplainContext): T & Rated {
+export function rateIndependent<T extends Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure"> & Partial<Pick<IndependentResult, "inside_printed">>>(r: T, ctx: ExplainContext): T & Rated {
   const claim = ctx.byId.get(r.claim);
   const row = (id: string | null) => (id === null ? undefined : ctx.rows?.find((x) => x.id === id));
   const best = row(r.best_source);
@@ -243,7 +243,7 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
   } else {
     const close = r.sources.find((s) => s.id === best.id)?.relation === "close";
     // a precise figure inside a printed range or bound is simply accurate; inside a rounded figure, "accurate, rounded"
-    const inside = r.verdict === "confirmed" || (r.verdict === "refined" && ["range", "over", "under"].includes(claim?.qualifier ?? ""));
+    const inside = r.verdict === "confirmed" || (r.verdict === "refined" && r.inside_printed && ["range", "over", "under"].includes(claim?.qualifier ?? ""));
     rating = inside ? "accurate" : "accurate_rounded";
     if (close) text = `${what}; ${sourceWords(best)}, ${gap}: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.`;
     else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, ${inside ? "which lies within the article's figure" : "the precise figure the article rounds"}.`;

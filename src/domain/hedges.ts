@@ -29,8 +29,9 @@
  * - approx 2%: "~"/"about" adds that the writer may have rounded more loosely than the digits
  *   show. 2% covers a price rounded to two or three significant digits ("~$126K" ±2.5K) without
  *   swallowing neighbouring figures (a 5% band would make "~$69K" overlap $72K).
- * - nearly 5%: "nearly 20%" is 19–20%, "nearly half" 47.5–50%; any shortfall larger than that
- *   would have been printed as a lower round number. On the other side only rounding is allowed.
+ * - nearly 5%: "nearly 20%" is 19–20%, "nearly $100" $95–100; any shortfall larger than that
+ *   would have been printed as a lower round number — unless the figure itself is coarser ("nearly
+ *   half", a word figure good to 10%, is 45–50%). On the other side only rounding is allowed.
  * - word figures 10%: "halved", "doubling" are round by nature and carry no digits to read a
  *   precision from; 10% of the value ("halved" = −45 to −55%) is how such words are used.
  */

@@ -27,7 +27,7 @@ import { sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import { isImmaterial, relativeGap, spreadOf } from "./materiality";
 import { plainShare } from "./wording";
-import { compareReadings, figureReadings, isKnownOutlier, relevance, sourceHedgeInput, whyNotComparable, type Comparison, type Readings } from "./sources";
+import { compareReadings, figureReadings, isKnownOutlier, isWithin, relevance, sourceHedgeInput, whyNotComparable, type Comparison, type Readings } from "./sources";
 import type { IndependentRow, Origin, Stance, Tier } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
 
@@ -72,6 +72,8 @@ export interface IndependentResult {
   relative_gap: number | null;
   /** For a disputed claim: a context source of another window, date or instrument that agrees with the figure (the number may be right for another measure); null otherwise. */
   other_measure: string | null;
+  /** True when the deciding source's figure as printed lies inside the claim's figure as printed (no rounding needed). */
+  inside_printed: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,14 +206,21 @@ export function independentVerdict(claim: VerdictClaim, sources: readonly Indepe
     else if (c.relevance < top) listed.get(c.row.id)!.why = "a less direct measure (another window word or period) than the sources that decide";
   }
   // the disagreement among the other deciding reports: how much they differ without this one
-  const values = new Map(deciding.map((c) => [c.row.id, representative(c.r.nominal)]));
-  const spreadWithout = (id: string) => spreadOf([...values].filter(([k, v]) => k !== id && v !== null).map(([, v]) => v as number));
+  // one value per origin: restatements of one origin are one report, and a source's own origin is left out
+  const spreadWithout = (row: IndependentRow) => {
+    const byOrigin = new Map<string, number>();
+    for (const c of deciding) {
+      const v = representative(c.r.nominal);
+      if (c.row.origin !== row.origin && v !== null && !byOrigin.has(c.row.origin)) byOrigin.set(c.row.origin, v);
+    }
+    return spreadOf([...byOrigin.values()]);
+  };
   const reference = representative(claimReadings.nominal) ?? 0;
   const weighed: Weighed[] = [];
   const byOrigin = new Map<string, Weighed>();
   for (const c of deciding) {
     let relation: Weighable = c.relation;
-    if (relation === "disagrees" && isImmaterial(distance(c.r.effective, claimReadings.effective), reference, spreadWithout(c.row.id))) relation = "close";
+    if (relation === "disagrees" && isImmaterial(distance(c.r.effective, claimReadings.effective), reference, spreadWithout(c.row))) relation = "close";
     listed.get(c.row.id)!.relation = relation;
     const side = relation === "disagrees" ? (c.r.effective.low >= claimReadings.effective.high ? "above" : "below") : null;
     const w: Weighed = { id: c.row.id, tier: c.row.tier, relation, width: width(c.r.effective), side, gap: relation === "disagrees" || relation === "close" ? distance(c.r.nominal, claimReadings.nominal) : 0 };
@@ -230,6 +239,7 @@ export function independentVerdict(claim: VerdictClaim, sources: readonly Indepe
   const { verdict, best } = weighSources(weighed);
   const bestReadings = best ? deciding.find((c) => c.row.id === best)!.r : null;
   const gap = bestReadings ? cleanNumber(distance(bestReadings.nominal, claimReadings.nominal)) : null;
+  const insidePrinted = bestReadings !== null && isWithin(bestReadings.nominal, claimReadings.nominal);
   const sourcesOut = [...listed.values()];
   const otherMeasure = verdict === "disputed" ? (sourcesOut.find((s) => s.relation === "context" && /^another (window|date|instrument)/.test(s.why) && !ownOrigins.includes(s.origin) && contextAgrees(linked.find((r) => r.id === s.id)!, claim, claimReadings.effective)) ?? null) : null;
   const reason = verdictReason(claim, claimReadings, claimIv.garbled, { verdict, best, brackets: dissentBrackets(weighed) }, sourcesOut, new Map(deciding.map((c) => [c.row.id, c.r])));
@@ -242,6 +252,7 @@ export function independentVerdict(claim: VerdictClaim, sources: readonly Indepe
     gap,
     relative_gap: gap === null ? null : cleanNumber(relativeGap(gap, reference) ?? 0),
     other_measure: otherMeasure ? otherMeasure.id : null,
+    inside_printed: insidePrinted,
   };
 }
 

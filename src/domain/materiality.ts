@@ -42,7 +42,8 @@ export function spreadOf(values: readonly number[]): number {
  * @example isImmaterial(150, 126223, 220) // => true
  */
 export function isImmaterial(gap: number, reference: number, spread = 0): boolean {
-  if (!(gap > 0)) return true;
+  if (Number.isNaN(gap)) return false;
+  if (gap <= 0) return true;
   if (gap <= spread) return true;
   const r = relativeGap(gap, reference);
   return r !== null && r <= MATERIAL_RELATIVE;

@@ -8,8 +8,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
- * A number with thousands separators and at most `digits` significant digits (trailing zeros of
- * decimals dropped); a minus sign as "−".
+ * A number with thousands separators, its whole part always in full and its decimals cut to
+ * `digits` significant digits in all (trailing zeros dropped); a minus sign as "−".
  * @example plainNumber(60008.52, 7) // => "60,008.52"
  * @example plainNumber(103.2967033) // => "103.3"
  * @example plainNumber(-1.59) // => "−1.59"
