@@ -7,8 +7,16 @@
  */
 import { asOfSpan } from "../charts/charts";
 import { convertInterval, interval, point, sameDimension, unitInfo } from "./intervals";
+import { parseWeekdays } from "./check-params";
 import {
   baseFromChange,
+  daysOffWeekdays,
+  monthsBetween,
+  rankAmong,
+  recordSpan,
+  remainingChange,
+  seriesBracket,
+  type RankOrder,
   compoundChange,
   differenceOf,
   drawdownFromPeak,
@@ -24,10 +32,11 @@ import {
 } from "./recompute";
 import type { Claim, Interval } from "../data/types";
 
-/** A read input: the claim and its unit. */
+/** A read input: its interval, its unit and the date it refers to (an as_of). */
 export interface Read {
   iv: Interval;
   unit: string;
+  asOf: string;
 }
 
 /** What a kind needs and does. */
@@ -39,16 +48,18 @@ export interface KindSpec {
   roles: string;
   /** "hedged": effective/nominal intervals; "printed": the printed figure, ignoring over/under (a conversion restates one number). */
   reading: "hedged" | "printed";
-  /** Allowed params besides `expected`. */
+  /** Allowed params besides the common ones (`expected`, `ref`, `read`: src/domain/check-params.ts). */
   params: readonly string[];
-  /** A target when there is no result claim (probabilities_sum: 100%). */
+  /** Params the kind cannot do without. */
+  required?: readonly string[];
+  /** A target when there is no result claim (probabilities_sum: 100%); `expected=` overrides it. */
   implicitTarget?: Interval;
   /** The output unit, from the input units; throws RangeError for incompatible units. */
   unit(units: readonly string[], params: Record<string, string>): string;
   /** The computation on read inputs (already in their own units). */
   compute(xs: readonly Read[], params: Record<string, string>, out: string): Interval | undefined;
-  /** Why the result claim may measure something else than the computation. */
-  scope?(inputs: readonly Claim[], result: Claim | undefined): string[];
+  /** Why the tested figure (the result claim, or a `ref=` figure) may measure something else than the computation. */
+  scope?(inputs: readonly Claim[], target: Claim | undefined, params: Record<string, string>): string[];
 }
 
 function same(units: readonly string[], what: string): string {
@@ -79,6 +90,42 @@ function levelScope(inputs: readonly Claim[], result: Claim | undefined): string
   if (!overlapsInTime(result.as_of, level.as_of)) issues.push(`${result.id} is dated ${result.as_of} but the level ${level.id} is dated ${level.as_of}`);
   return issues;
 }
+
+/**
+ * Scope rule of sum_of against a period total (a tracker's November–January outflows): the parts
+ * must cover the total's period, no more and no less (with parts=partial, lie inside it). Parts
+ * that share one as_of with the total (2026 capex plans) are always fine.
+ */
+function periodScope(inputs: readonly Claim[], target: Claim | undefined, params: Record<string, string>): string[] {
+  if (!target || inputs.every((c) => c.as_of === target.as_of)) return [];
+  const spans = inputs.map((c) => asOfSpan(c.as_of));
+  const start = spans.map((x) => x.start).sort()[0];
+  const end = spans.map((x) => x.end).sort()[spans.length - 1];
+  const t = asOfSpan(target.as_of);
+  if (start === t.start && end === t.end) return [];
+  if (params.parts === "partial" && start >= t.start && end <= t.end) return [];
+  return [`the parts run from ${start} to ${end}, but ${target.id} covers ${t.start} to ${t.end}`];
+}
+
+/** Scope rule of a figure tested against one restated elsewhere: same subject and metric, overlapping dates. */
+function sameQuantityScope(inputs: readonly Claim[], target: Claim | undefined): string[] {
+  if (!target) return [];
+  const x = inputs[0];
+  const issues: string[] = [];
+  if (x.subject !== target.subject || x.metric !== target.metric) issues.push(`${target.id} is a ${target.metric} of ${target.subject}, ${x.id} a ${x.metric} of ${x.subject}`);
+  if (!overlapsInTime(x.as_of, target.as_of)) issues.push(`${target.id} is dated ${target.as_of}, ${x.id} ${x.as_of}`);
+  return issues;
+}
+
+/** Scope rule of series_bracket: the tested figure is dated between the two readings. */
+function betweenScope(inputs: readonly Claim[], target: Claim | undefined): string[] {
+  if (!target) return [];
+  const [a, b] = inputs.map((c) => asOfSpan(c.as_of));
+  const t = asOfSpan(target.as_of);
+  return t.start >= a.start && t.end <= b.end ? [] : [`${target.id} is dated ${target.as_of}, not between the readings of ${inputs[0].as_of} and ${inputs[1].as_of}`];
+}
+
+const dated = (x: Read, unit: string) => ({ value: as(x, unit), asOf: x.asOf });
 
 const percentKind = (name: string, roles: string, f: (a: Interval, b: Interval) => Interval | undefined): KindSpec => ({
   arity: [2],
@@ -157,6 +204,7 @@ export const CHECK_KINDS = {
       // parts=partial: the inputs are only some of the parts; the rest add a non-negative amount
       return p.parts === "partial" ? interval(s.low, Infinity, s.lowOpen, true) : s;
     },
+    scope: periodScope,
   },
   difference_of: {
     arity: [2],
@@ -208,6 +256,76 @@ export const CHECK_KINDS = {
     implicitTarget: point(100),
     unit: (u) => (u.forEach((_, k) => need(u, k, "pct", `probability ${k + 1}`)), "pct"),
     compute: (xs) => probabilitiesSum(xs.map((x) => x.iv)),
+  },
+  remaining_change: {
+    arity: [2],
+    variadic: true,
+    roles: "whole part ...",
+    reading: "hedged",
+    params: [],
+    unit: (u) => (u.forEach((_, k) => need(u, k, "pct", k === 0 ? "whole" : `part ${k}`)), "pct"),
+    compute: ([w, ...ps]) => remainingChange(w.iv, ps.map((x) => x.iv)),
+    scope: (_inputs, target) =>
+      target && ["intraday", "session", "after_hours", "point"].includes(target.window) ? [`${target.id} is a move within one ${target.window === "point" ? "moment" : "session"}, the rest of the window spans several`] : [],
+  },
+  rank_among: {
+    arity: [2],
+    variadic: true,
+    roles: "figure other ...",
+    reading: "hedged",
+    params: ["order"],
+    required: ["order"],
+    implicitTarget: point(1),
+    unit: (u) => (same(u, "rank_among"), "count"),
+    compute: ([x, ...others], p) => rankAmong(x.iv, others.map((o) => as(o, x.unit)), p.order as RankOrder),
+  },
+  record_span: {
+    arity: [2],
+    variadic: true,
+    roles: "record earlier ...",
+    reading: "hedged",
+    params: ["order"],
+    required: ["order"],
+    unit: (u) => (same(u, "record_span"), "months"),
+    compute: ([r, ...earlier], p) => recordSpan(dated(r, r.unit), earlier.map((e) => dated(e, r.unit)), p.order as RankOrder),
+  },
+  months_since: {
+    arity: [1],
+    roles: "dated",
+    reading: "hedged",
+    params: ["since"],
+    required: ["since"],
+    unit: () => "months",
+    compute: ([d], p) => monthsBetween(p.since, d.asOf),
+  },
+  weekday: {
+    arity: [1],
+    roles: "dated",
+    reading: "hedged",
+    params: ["weekday", "date"],
+    required: ["weekday"],
+    implicitTarget: point(0),
+    unit: () => "count",
+    // `date` has been resolved to an as_of by runCheck (a claim id or a reference gives its as_of)
+    compute: ([d], p) => daysOffWeekdays(p.date ?? d.asOf, parseWeekdays(p.weekday)),
+  },
+  series_bracket: {
+    arity: [2],
+    roles: "before after",
+    reading: "hedged",
+    params: [],
+    unit: (u) => same(u, "series_bracket"),
+    compute: ([a, b]) => seriesBracket(a.iv, as(b, a.unit)),
+    scope: betweenScope,
+  },
+  restatement: {
+    arity: [1],
+    roles: "figure",
+    reading: "hedged",
+    params: [],
+    unit: (u) => u[0],
+    compute: ([x]) => x.iv,
+    scope: sameQuantityScope,
   },
 } satisfies Record<string, KindSpec>;
 
