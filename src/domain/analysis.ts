@@ -29,10 +29,15 @@ export interface Analysis {
   independent: (IndependentResult & Rated)[];
 }
 
-/** Reads data/checks.csv of `dataDir` against the ledger (loadChecks), returning its checks and problems. */
-export function readChecks(dataDir: string, ledger: Ledger): { checks: Check[]; errors: DataError[] } {
+/**
+ * Reads data/checks.csv of `dataDir` against the ledger and the figures of data/independent.csv
+ * that its references may name (loadChecks), returning its checks and problems. `rows` defaults
+ * to the valid rows of `dataDir`'s independent.csv (its own problems are reported by readIndependent).
+ */
+export function readChecks(dataDir: string, ledger: Ledger, rows?: readonly IndependentRow[]): { checks: Check[]; errors: DataError[] } {
+  const sources = rows ?? readIndependent(path.join(dataDir, "independent.csv"), ledger, "data/independent.csv").rows;
   try {
-    return { checks: loadChecks(path.join(dataDir, "checks.csv"), ledger, "data/checks.csv"), errors: [] };
+    return { checks: loadChecks(path.join(dataDir, "checks.csv"), ledger, "data/checks.csv", new Map(sources.map((r) => [r.id, r]))), errors: [] };
   } catch (e) {
     if (e instanceof DataErrors) return { checks: [], errors: e.errors };
     if (e instanceof DataError) return { checks: [], errors: [e] };
@@ -44,8 +49,8 @@ export function readChecks(dataDir: string, ledger: Ledger): { checks: Check[]; 
 export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   const { ledger, errors } = readLedger(dataDir);
   if (errors.length > 0) throw new DataErrors(errors);
-  const { checks, errors: checkErrors } = readChecks(dataDir, ledger);
   const { rows, errors: independentErrors } = readIndependent(path.join(dataDir, "independent.csv"), ledger, "data/independent.csv");
+  const { checks, errors: checkErrors } = readChecks(dataDir, ledger, rows);
   const { origins, errors: originErrors } = readOrigins(path.join(dataDir, "origins.csv"), ledger, "data/origins.csv");
   const all = [...checkErrors, ...independentErrors, ...originErrors];
   if (all.length > 0) throw new DataErrors(all);

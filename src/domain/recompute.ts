@@ -9,7 +9,8 @@
  * through the arithmetic. A result is `undefined` only when it does not exist at all (division
  * by exactly zero); a divisor that straddles zero gives an unbounded interval.
  */
-import { add, distance, div, formatInterval, interval, intersect, mul, overlaps, pctChange, point, reciprocal, sub, toInterval, widen } from "./intervals";
+import { add, distance, div, formatInterval, hull, interval, intersect, mul, overlaps, pctChange, point, reciprocal, sub, toInterval, widen } from "./intervals";
+import { asOfSpan } from "../charts/charts";
 import type { Interval } from "../data/types";
 
 /** An amount: an interval, or a plain number read as a point interval. */
@@ -267,4 +268,170 @@ export function judgeClaim(input: JudgeInput): Judgement {
     reason: `the ${label} ${fmt(claimed, unit)} is ${fmtGap(gap)} ${unit} from the computed ${fmt(effective, unit)}, even allowing for every rounding and hedge (as printed: ${fmt(nominal, unit)})`,
     gap,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks a fact-checker makes (issue 12): the rest of a change, ranks within a list, spans of
+// time, how long a record lasted, the weekday of a date, a dated series between two readings
+
+/**
+ * The change over the rest of a window, in pct, given the change over the whole window and the
+ * changes over its other parts: 100 × ((1 + W/100) / ∏(1 + pᵢ/100) − 1). "Down 4–6% for the
+ * week, with a Friday rebound of 2.2%" -> Monday to Thursday fell 6.1–8.0%. Like
+ * `compoundChange`, each factor is clipped at 0 (a fall cannot exceed 100%).
+ * @param whole the change over the whole window (pct)
+ * @param parts the changes over the other parts of the window (pct)
+ * @returns pct; undefined when a part is exactly −100% (nothing is left to change)
+ * @throws RangeError `a change below −100% is impossible` for a change entirely below −100%.
+ * @example remainingChange(-28, [-20]) // => { low: -10, high: -10 }
+ * @example remainingChange({ low: -6, high: -4 }, [2.2]).high // => -6.06653620352251
+ */
+export function remainingChange(whole: Amount, parts: readonly Amount[]): Interval | undefined {
+  const factor = (c: Amount): Interval => {
+    const f = intersect(add(1, div(c, 100)!), interval(0, Infinity, false, true));
+    if (!f) throw new RangeError(`a change below −100% is impossible: ${formatInterval(toInterval(c))}`);
+    return f;
+  };
+  let rest: Interval | undefined = factor(whole);
+  for (const p of parts) rest = rest && div(rest, factor(p));
+  return rest && mul(sub(rest, 1), 100);
+}
+
+/** Which end of a list is "first": the lowest value (the worst fall) or the highest (the record high). */
+export type RankOrder = "lowest" | "highest";
+
+/** True when every value of `a` lies beyond every value of `b` in the direction of `order`. */
+function surelyBeyond(a: Interval, b: Interval, order: RankOrder): boolean {
+  return order === "lowest" ? a.high < b.low || (a.high === b.low && !!(a.highOpen || b.lowOpen)) : a.low > b.high || (a.low === b.high && !!(a.lowOpen || b.highOpen));
+}
+
+/** True when some value of `a` lies beyond some value of `b` in the direction of `order`. */
+function maybeBeyond(a: Interval, b: Interval, order: RankOrder): boolean {
+  return order === "lowest" ? a.low < b.high : a.high > b.low;
+}
+
+/**
+ * Where a figure ranks among others (1 = the lowest, or the highest), as the interval of ranks
+ * its value allows: 1 + the number of others surely beyond it, to 1 + the number possibly beyond
+ * it. "The −1.6% session, one of the worst in months" beside three sessions of −1.8% to −2.5% is
+ * at best the 4th worst. Ties count for the figure (a tie does not push it down).
+ * @param x the figure whose rank is claimed
+ * @param others the figures it is ranked against (same unit)
+ * @param order "lowest" (worst fall, lowest level) or "highest" (record high, biggest rise)
+ * @example rankAmong(-1.6, [{ low: -2.5, high: -1.8 }, { low: -2.5, high: -1.8 }, { low: -2.5, high: -1.8 }], "lowest") // => { low: 4, high: 4 }
+ * @example rankAmong(-5, [{ low: -Infinity, high: -1, lowOpen: true, highOpen: true }], "lowest") // => { low: 1, high: 2 }
+ */
+export function rankAmong(x: Amount, others: readonly Amount[], order: RankOrder): Interval {
+  const v = toInterval(x);
+  const os = others.map(toInterval);
+  const surely = os.filter((o) => surelyBeyond(o, v, order)).length;
+  const maybe = os.filter((o) => maybeBeyond(o, v, order)).length;
+  return interval(1 + surely, 1 + maybe);
+}
+
+/** Calendar months since year 0 of a YYYY-MM-DD day (January 2026 -> 24312). */
+function monthIndex(day: string): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+}
+
+/**
+ * The number of calendar months from one as_of (a date, month, year or range a/b) to another:
+ * from the last month `from` can mean to the first `to` can mean, up to from the first to the
+ * last. "16-month low ... since late 2024" on 6 Feb 2026: October–December 2024 -> 14 to 16 months.
+ * @param from the earlier as_of, e.g. "2024-10" or "2024-10/2024-12"
+ * @param to the later as_of, e.g. "2026-02-06"
+ * @returns months (negative when `to` is before `from`)
+ * @throws RangeError `invalid as_of: …`.
+ * @example monthsBetween("2024-10", "2026-02-06") // => { low: 16, high: 16 }
+ * @example monthsBetween("2024-10/2024-12", "2026-02-06") // => { low: 14, high: 16 }
+ * @example monthsBetween("2009", "2026-01") // => { low: 193, high: 204 }
+ */
+export function monthsBetween(from: string, to: string): Interval {
+  const a = asOfSpan(from);
+  const b = asOfSpan(to);
+  const lo = monthIndex(b.start) - monthIndex(a.end);
+  const hi = monthIndex(b.end) - monthIndex(a.start);
+  return interval(Math.min(lo, hi), Math.max(lo, hi));
+}
+
+/** A figure with the date it refers to (an as_of: date, month, year or range a/b). */
+export interface Dated {
+  value: Amount;
+  asOf: string;
+}
+
+/**
+ * How long a record can have lasted, in months: a level called "the highest in 17 years" (or "a
+ * 16-month low") is beaten by any earlier figure of the same series that is surely higher (or
+ * lower), so the record runs back at most to the latest such figure. Months between the figures
+ * given are unknown and could beat it too, so the span starts just above 0. With no earlier
+ * figure surely beyond it, the span is unbounded above. Figures dated in or after the record's
+ * first month are ignored.
+ * @param record the level called a record, with its date
+ * @param earlier figures of the same series, with their dates
+ * @param order "highest" for a peak or high, "lowest" for a low
+ * @example recordSpan({ value: 108435, asOf: "2026-01" }, [{ value: 153074, asOf: "2025-10" }], "highest") // => { low: 0, high: 3, lowOpen: true }
+ * @example recordSpan({ value: 108435, asOf: "2026-01" }, [{ value: 241749, asOf: "2009-01" }], "highest") // => { low: 0, high: 204, lowOpen: true }
+ * @example recordSpan({ value: 100, asOf: "2026-01" }, [{ value: 90, asOf: "2025-01" }], "highest").high // => Infinity
+ */
+export function recordSpan(record: Dated, earlier: readonly Dated[], order: RankOrder): Interval {
+  const v = toInterval(record.value);
+  let span = Infinity;
+  for (const e of earlier) {
+    const months = monthsBetween(e.asOf, record.asOf);
+    if (months.low < 1) continue;
+    if (surelyBeyond(toInterval(e.value), v, order)) span = Math.min(span, months.high);
+  }
+  return interval(0, span, true, span === Infinity);
+}
+
+/** English weekday names, ISO order (index 0 = Monday = 1). */
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/**
+ * The ISO weekday of a YYYY-MM-DD day: 1 = Monday … 7 = Sunday (proleptic Gregorian, UTC).
+ * @throws RangeError `invalid day: …`.
+ * @example isoWeekday("2026-02-05") // => 4
+ * @example WEEKDAYS[isoWeekday("2026-02-07") - 1] // => "Saturday"
+ */
+export function isoWeekday(day: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(t).toISOString().slice(0, 10) !== day) throw new RangeError(`invalid day: ${JSON.stringify(day)}`);
+  return ((new Date(t).getUTCDay() + 6) % 7) + 1;
+}
+
+/** Every YYYY-MM-DD day of an as_of (a date, month, year or range a/b), in order. */
+export function daysOf(asOf: string): string[] {
+  const { start, end } = asOfSpan(asOf);
+  const out: string[] = [];
+  for (let t = Date.parse(`${start}T00:00:00Z`); t <= Date.parse(`${end}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+/**
+ * How many days of an as_of fall on none of the allowed weekdays: 0 when "on Thursday" fits the
+ * date; 1 for "a rally on February 6–7" tested against trading days (7 Feb 2026 was a Saturday).
+ * @param asOf the date or range a claim gives
+ * @param allowed ISO weekdays (1 = Monday … 7 = Sunday)
+ * @returns a count of days (a point interval)
+ * @example daysOffWeekdays("2026-02-05", [4]) // => { low: 0, high: 0 }
+ * @example daysOffWeekdays("2026-02-06/2026-02-07", [1, 2, 3, 4, 5]) // => { low: 1, high: 1 }
+ */
+export function daysOffWeekdays(asOf: string, allowed: readonly number[]): Interval {
+  return point(daysOf(asOf).filter((d) => !allowed.includes(isoWeekday(d))).length);
+}
+
+/**
+ * The values a series can have taken between two dated readings, if it moved steadily (only up,
+ * or only down) from one to the other: the span of the two readings. CoinDesk's BTC–Nasdaq
+ * correlation "increasing from minus 0.68 to plus 0.72" from 3 to 17 February lay between −0.68
+ * and 0.72 on every day in between.
+ * @param before the earlier reading
+ * @param after the later reading (same unit)
+ * @example seriesBracket(-0.68, 0.72) // => { low: -0.68, high: 0.72 }
+ * @example seriesBracket({ low: 0.8, high: 0.9 }, 0.7) // => { low: 0.7, high: 0.9 }
+ */
+export function seriesBracket(before: Amount, after: Amount): Interval {
+  return hull(toInterval(before), toInterval(after));
 }

@@ -14,6 +14,7 @@ export function buildResults(analysis: Analysis = loadAnalysis()): ResultFile[] 
     kind: v.kind,
     statement: v.statement,
     claims: v.claims,
+    sources: v.sources,
     claimed: v.claimed,
     reference: v.reference,
     computed: v.computed,
@@ -21,6 +22,7 @@ export function buildResults(analysis: Analysis = loadAnalysis()): ResultFile[] 
     verdict: v.verdict,
     reason: v.reason,
     gap: v.gap,
+    working: v.working,
     rating: v.rating,
     explanation: v.explanation,
   }));

@@ -968,19 +968,27 @@ function magnitude(c: Pick<Claim, "low" | "high">): number {
  * and the disputed figures of each subject and metric; with the figures concerned, their
  * articles, the evidence and the relative gap (a check: its gap over the claimed figure's
  * magnitude; a pair: its gap over the smaller magnitude; a dispute: the largest gap to a deciding
- * source). Checks, then pairs, then disputes, each in their own order.
+ * source). A check's evidence is its own arithmetic, or, when it reads figures of
+ * data/independent.csv, the weakest tier among them. Checks, then pairs, then disputes, each in
+ * their own order.
  */
 export function listFindings(analysis: Analysis): Finding[] {
   const order = articleOrder(analysis);
   const articlesOf = (cs: readonly Claim[]) => distinct(cs.map((c) => c.article)).sort(byArticleOrder(order));
   const hypothetical = (cs: readonly Claim[]) => cs.length > 0 && cs.every((c) => c.window === "scenario");
   const out: Finding[] = [];
+  // a check that reads figures of data/independent.csv is only as strong as the weakest of them
+  const tierOf = new Map(analysis.independentRows.map((r) => [r.id, r.tier]));
+  const checkEvidence = (sources: readonly string[]): Evidence => {
+    const tiers = sources.map((s) => tierOf.get(s.replace(/[:@].*$/, ""))).filter((t): t is Tier => t !== undefined);
+    return tiers.length === 0 ? "arithmetic" : tiers.sort((a, b) => tierRank(a) - tierRank(b))[0];
+  };
   for (const v of analysis.verdicts.filter((x) => x.verdict === "inconsistent")) {
     const claims = testedClaims(analysis, v.id, v.claims).map((id) => analysis.ledger.byId.get(id)!);
     const target = v.claimed ?? v.reference;
     const ref = target ? magnitude(target) : 0;
     out.push({
-      id: `check:${v.id}`, kind: "check", claims, articles: articlesOf(claims), evidence: "arithmetic",
+      id: `check:${v.id}`, kind: "check", claims, articles: articlesOf(claims), evidence: checkEvidence(v.sources),
       relativeGap: ref > 0 && v.gap !== null ? roundSig(v.gap / ref, 6) : 0, hypothetical: hypothetical(claims), check: v,
     });
   }

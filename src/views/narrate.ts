@@ -19,6 +19,7 @@ import { badge, escapeHtml, formatNumber, type TableColumn } from "../render/htm
 import type { IndependentResult } from "../domain/independent";
 import { formatInterval } from "../domain/intervals";
 import { effectiveInterval } from "../domain/hedges";
+import { formatSig, joinWords } from "../render/figures";
 import type { Article, Claim, Section } from "../data/types";
 
 /** One article's part of the analysis. */
@@ -109,18 +110,9 @@ export function quoteMarkdown(items: readonly (Pick<Claim, "id" | "quote"> | str
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small formatters
+// Small formatters (formatSig and joinWords live in src/render/figures.ts, with the other figure formatters)
 
-/**
- * A number to `digits` significant digits, with thousands separators, locale-free; "−∞"/"∞" for
- * infinities.
- * @example formatSig(-52.38095, 4) // => "-52.38"
- * @example formatSig(126000.4) // => "126,000"
- */
-export function formatSig(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return formatNumber(x);
-  return formatNumber(Number(x.toPrecision(Math.max(digits, Math.ceil(Math.log10(Math.abs(x) + 1))))));
-}
+export { formatSig, joinWords } from "../render/figures";
 
 /**
  * JSON-safe bounds (null = unbounded end) in words: a point, `low to high`, `≥ low` or `≤ high`,
@@ -136,15 +128,6 @@ export function formatBounds(b: Bounds | null | undefined, digits = 4): string {
   const text =
     low === null && high === null ? "any value" : low === null ? `≤ ${f(high!)}` : high === null ? `≥ ${f(low)}` : low === high || f(low) === f(high) ? f(low) : `${f(low)} to ${f(high)}`;
   return `${text} ${unit}`;
-}
-
-/**
- * A list in words: "a", "a and b", "a, b and c".
- * @example joinWords(["a", "b", "c"]) // => "a, b and c"
- */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /**

@@ -443,7 +443,7 @@ function typedCsv(file: string): Mutation[] {
   for (const f of spec.enums) {
     const bad: Record<string, string[]> = {
       kind: ["sum", "percentchange", "Heading", "chapter"],
-      params: ["foo=bar", "maintenance_margin=abc", "expected=abc", "parts=some", "=", "as"],
+      params: ["foo=bar", "maintenance_margin=abc", "expected=abc", "parts=some", "=", "as", "order=up", "weekday=Fryday", "since=late-2024", "ref=r999", "ref=crushes-001", "date=Feb-6", "read=maybe"],
       level: ["3", "0", "one"],
       field: ["colour", "Subject", "units"],
       tier: ["blog", "Wire", "tier1"],
@@ -520,6 +520,36 @@ function specific(): Mutation[] {
         return `${row[col(ind, "id")]} and ${[...linked].join(" ")}`;
       }),
     ),
+    // references from checks.csv to independent.csv (r045, r062:-0.68@2026-02-03, ref=r045)
+    m("checks.csv", "reference to a missing independent row", "reject", (s, rng) =>
+      setField(s, "checks.csv", rng, "inputs", (old) => old.replace(/\br\d{3}\b/, "r999"), (t, row) => /\br\d{3}\b/.test(row[col(t, "inputs")])),
+    ),
+    m("checks.csv", "reference to a number its quote does not print", "reject", (s, rng) =>
+      setField(s, "checks.csv", rng, "inputs", (old) => old.replace(/(\br\d{3}):-?[\d.]+/, "$1:987654.321"), (t, row) => /\br\d{3}:/.test(row[col(t, "inputs")])),
+    ),
+    m("checks.csv", "reference with an impossible date", "reject", (s, rng) =>
+      setField(s, "checks.csv", rng, "inputs", (old) => old.replace(/@\S+/, "@2026-02-30"), (t, row) => /@/.test(row[col(t, "inputs")])),
+    ),
+    m("checks.csv", "ref= naming a missing independent row", "reject", (s, rng) =>
+      setField(s, "checks.csv", rng, "params", (old) => old.replace(/ref=\S+/, "ref=r999"), (t, row) => /ref=/.test(row[col(t, "params")])),
+    ),
+    m("checks.csv", "date= that is neither a date nor a figure", "reject", (s, rng) =>
+      setField(s, "checks.csv", rng, "params", (old) => old.replace(/date=\S+/, "date=6-Feb"), (t, row) => /date=/.test(row[col(t, "params")])),
+    ),
+    m("independent.csv", "row named by a check removed", "reject", (s, rng) => {
+      const checks = toTable(s.read("checks.csv"));
+      const named = new Set(checks.rows.flatMap((r) => `${r[col(checks, "inputs")]} ${r[col(checks, "params")]}`.match(/\br\d{3}\b/g) ?? []));
+      return editRow(
+        s,
+        "independent.csv",
+        rng,
+        (t, row) => {
+          t.rows.splice(t.rows.indexOf(row), 1);
+          return `${row[0]} removed`;
+        },
+        (t, row) => named.has(row[col(t, "id")]),
+      );
+    }),
     m("independent.csv", "claim linked twice", "reject", (s, rng) => setField(s, "independent.csv", rng, "claims", (old) => `${old} ${old.split(" ")[0]}`)),
     m("independent.csv", "a source made a restatement of its claims' own origin", "any", (s, rng) => {
       const origins = toTable(s.read("origins.csv"));

@@ -1,8 +1,10 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { asserted, CHECK_KINDS, countCheckOutcomes, loadChecks, parseChecks, parseExpected, parseParams, runChecks, type Check, type CheckVerdict } from "../../src/domain/checks";
 import { DataError, DataErrors } from "../../src/data/csv";
 import { loadLedger } from "../../src/data/ledger";
+import { readIndependent, type IndependentRow } from "../../src/data/independent-file";
 import { CHECK_OUTCOMES } from "../../src/domain/recompute";
 import type { Claim } from "../../src/data/types";
 
@@ -49,13 +51,48 @@ const claims: Claim[] = [
   mk("zero", { metric: "price", low: 0, high: 0, raw: "0", unit: "USD" }),
   mk("cap-bn", { subject: "crypto_market", metric: "market_cap_change", low: -800, high: -800, raw: "~$800B", unit: "USD_bn", qualifier: "approx", hedge: "~" }),
   mk("cap-tn", { subject: "crypto_market", metric: "market_cap_change", low: -2, high: -2, raw: "$2 Trillion", unit: "USD_tn" }),
+  // issue 12: a week, a Friday, a session, a YTD pair, a layoffs record, a correlation, a weekday
+  mk("week", { subject: "nasdaq_composite", metric: "pct_change", window: "week", low: -6, high: -4, raw: "–4–6%", unit: "pct", qualifier: "range", as_of: "2026-02-02/2026-02-06" }),
+  mk("friday", { subject: "nasdaq_composite", metric: "pct_change", window: "session", low: 2.2, high: 2.2, raw: "+2.2%", unit: "pct" }),
+  mk("mon-thu", { subject: "nasdaq_composite", metric: "pct_change", window: "episode", low: -8, high: -7, raw: "–7–8%", unit: "pct", qualifier: "range", as_of: "2026-02-02/2026-02-05" }),
+  mk("lows-intraday", { subject: "nasdaq_composite", metric: "pct_change", window: "intraday", low: -12, high: -11, raw: "–11–12%", unit: "pct", qualifier: "range" }),
+  mk("feb5", { subject: "nasdaq_composite", metric: "pct_change", window: "session", low: -1.6, high: -1.6, raw: "roughly 1.6%", unit: "pct", qualifier: "approx", hedge: "roughly", as_of: "2026-02-05" }),
+  mk("sessions", { subject: "nasdaq_composite", metric: "pct_change", window: "session", low: -2.5, high: -1.8, raw: "1.8% and 2.5%", unit: "pct", qualifier: "range", as_of: "2026-02-02/2026-02-06" }),
+  mk("peak-17y", { subject: "us_jobs", metric: "duration", window: "jan_2026", low: 17, high: 17, raw: "17-year", unit: "years", as_of: "2026-01" }),
+  mk("months-16", { metric: "duration", low: 16, high: 16, raw: "16-month", unit: "months" }),
+  mk("corr", { metric: "correlation", window: "30d", low: 0.72, high: 0.72, raw: "0.72", unit: "ratio" }),
+  mk("corr-late", { metric: "correlation", window: "30d", low: 0.9, high: 0.9, raw: "0.9", unit: "ratio", as_of: "2026-03-01" }),
+  mk("below-60k", { metric: "low", window: "intraday", low: null, high: 60000, raw: "$60,000", unit: "USD", qualifier: "under", hedge: "below" }),
+  mk("nov", { subject: "spot_btc_etfs", metric: "etf_net_outflow", window: "nov_2025", low: 7, high: 7, raw: "US$7 billion", unit: "USD_bn", qualifier: "approx", hedge: "approximately", as_of: "2025-11" }),
+  mk("dec", { subject: "spot_btc_etfs", metric: "etf_net_outflow", window: "dec_2025", low: 2, high: 2, raw: "US$2 billion", unit: "USD_bn", qualifier: "approx", hedge: "approximately", as_of: "2025-12" }),
 ];
 const ledger = { byId: new Map(claims.map((c) => [c.id, c])) };
 const HEADER = "id,kind,inputs,result,params,statement\n";
 
+/** An independent row with neutral defaults. */
+function src(id: string, r: Partial<IndependentRow>): IndependentRow {
+  return {
+    id, subject: "BTC", metric: "price", window: "point", low: null, high: null, unit: "USD", as_of: "2026-02-06", quote: "", url: "https://example.test/",
+    outlet: "Outlet", published: "", tier: "wire", claims: ["peak"], stance: "corroborates", note: "", instrument: "", origin: "outlet", line: 2, ...r,
+  };
+}
+const rows = new Map(
+  [
+    src("r143", { subject: "us_jobs", metric: "layoffs", window: "jan_2026", low: 108435, high: 108435, unit: "count", as_of: "2026-01", quote: "U.S.-based companies reported 108,435 job cuts last month" }),
+    src("r144", {
+      subject: "us_jobs", metric: "layoffs", window: "month", low: 153074, high: 153074, unit: "count", as_of: "2025-10",
+      quote: "January’s total is the highest for the month since 2009, when 241,749 job cuts were announced. It is the highest monthly total since October 2025, when 153,074 cuts were recorded.",
+    }),
+    src("r062", { metric: "correlation", window: "30d", low: 0.72, high: 0.72, unit: "ratio", as_of: "2026-02-17", quote: "the correlation coefficient indicator increasing from minus 0.68 to plus 0.72 over the past two weeks" }),
+    src("r045", { subject: "spot_btc_etfs", metric: "etf_net_outflow", window: "period", low: 6.18, high: 6.18, unit: "USD_bn", as_of: "2025-11-01/2025-12-31", quote: "about $6.18 billion of net outflows" }),
+    src("r047", { subject: "spot_btc_etfs", metric: "etf_net_outflow", window: "period", low: 4.7, high: 4.7, unit: "USD_bn", as_of: "2025-11-01/2026-01-10", quote: "spot Bitcoin ETF owners pulled out $4.7 billion" }),
+    src("r081", { subject: "silver", metric: "pct_change", window: "intraday", low: -18, high: -18, unit: "pct", as_of: "2026-02-05", quote: "Silver, for one, fell as much as 18 per cent" }),
+  ].map((r) => [r.id, r]),
+);
+
 function errorsOf(csv: string): DataError[] {
   try {
-    parseChecks(HEADER + csv, "data/checks.csv", ledger);
+    parseChecks(HEADER + csv, "data/checks.csv", ledger, rows);
   } catch (e) {
     expect(e).toBeInstanceOf(DataErrors);
     return (e as DataErrors).errors;
@@ -64,7 +101,7 @@ function errorsOf(csv: string): DataError[] {
 }
 
 function run(csv: string): CheckVerdict[] {
-  return runChecks(ledger, parseChecks(HEADER + csv, "data/checks.csv", ledger));
+  return runChecks(ledger, parseChecks(HEADER + csv, "data/checks.csv", ledger, rows));
 }
 
 describe("parseParams and parseExpected", () => {
@@ -85,7 +122,7 @@ describe("parseParams and parseExpected", () => {
 describe("loadChecks / parseChecks: every row is validated with file, line and field", () => {
   it("accepts a valid row", () => {
     const checks = parseChecks(HEADER + "d1,drawdown_from_peak,peak low,dd,,peak to low\n", "data/checks.csv", ledger);
-    expect(checks).toEqual([{ id: "d1", kind: "drawdown_from_peak", inputs: ["peak", "low"], result: "dd", params: {}, statement: "peak to low", line: 2 }]);
+    expect(checks).toEqual([{ id: "d1", kind: "drawdown_from_peak", inputs: ["peak", "low"], result: "dd", params: {}, statement: "peak to low", refs: {}, line: 2 }]);
   });
   it("an unknown kind", () => {
     const [e] = errorsOf("d1,drawdown,peak low,dd,,x\n");
@@ -125,10 +162,10 @@ describe("loadChecks / parseChecks: every row is validated with file, line and f
     expect(errorsOf("d1,implied_fx_rate,cny usd cny usd,dd,,x\n")[0].message).toMatch(/result must be empty when implied_fx_rate compares two pairs/);
   });
   it("bad params: unknown key, bad margin, bad expected, expected with a result", () => {
-    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,margin=1,x\n")[0].message).toMatch(/params "margin" is not a parameter of drawdown_from_peak \(allowed: expected, asserts\)/);
+    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,margin=1,x\n")[0].message).toMatch(/params "margin" is not a parameter of drawdown_from_peak \(allowed: expected, ref, read, asserts\)/);
     expect(errorsOf("d1,leverage_wipeout_move,lev10,wipe10,maintenance_margin=2,x\n")[0].message).toMatch(/params maintenance_margin "2" is not a number in \[0, 1\)/);
     expect(errorsOf("d1,implied_fx_rate,cny usd,,expected=abc,x\n")[0].message).toMatch(/params expected "abc" is not LOW\.\.HIGH/);
-    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,expected=1..2,x\n")[0].message).toMatch(/expected= is for checks without a result claim/);
+    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,expected=1..2,x\n")[0].message).toMatch(/:2: params expected= and ref= are for checks without a result claim, one at a time/);
   });
   it("asserts= takes only at_most, named with file, line and field", () => {
     const [e] = errorsOf("d1,leverage_wipeout_move,lev100,wipe,asserts=at_least,x\n");
@@ -276,9 +313,161 @@ describe("runChecks", () => {
   });
 });
 
+describe("references to data/independent.csv (r045, r062:-0.68@2026-02-03, ref=r045)", () => {
+  it("an input reference resolves to the row's figure, or to another number its quote prints, dated after @", () => {
+    const [c] = parseChecks(HEADER + "s1,series_bracket,r062:-0.68@2026-02-03 r062,corr,,x\n", "data/checks.csv", ledger, rows);
+    expect(c.refs["r062:-0.68@2026-02-03"]).toMatchObject({ low: -0.68, high: -0.68, unit: "ratio", qualifier: "exact", raw: "0.68", as_of: "2026-02-03" });
+    expect(c.refs["r062"]).toMatchObject({ low: 0.72, high: 0.72, as_of: "2026-02-17", subject: "BTC", metric: "correlation" });
+  });
+  it("bad references are named with file, line and field", () => {
+    const es = errorsOf(
+      [
+        "a1,sum_of,r999 nov,,expected=1,x",
+        "a2,sum_of,r062:0.99 r062,,expected=1,x",
+        "a3,series_bracket,r062:-0.68@2026-13 r062,corr,,x",
+        "a4,sum_of,r62 nov,,expected=1,x",
+        "a5,sum_of,nov dec,,ref=r999,x",
+        "a6,sum_of,nov dec,,ref=peak,x",
+        "a7,sum_of,nov dec,gap,ref=r045,x",
+        "a8,percent_change,peak low,,ref=r045,x",
+      ].join("\n") + "\n",
+    );
+    expect(es.map((e) => e.message)).toEqual([
+      'data/checks.csv:2: inputs "r999": r999 is not a row of data/independent.csv',
+      'data/checks.csv:3: inputs "r062:0.99": 0.99 is not printed in the quote of r062',
+      'data/checks.csv:4: inputs "r062:-0.68@2026-13": "2026-13" is not an ISO date, month, year or range',
+      'data/checks.csv:5: inputs "r62" is not a reference like r045 or r062:-0.68@2026-02-03',
+      'data/checks.csv:6: params ref "r999": r999 is not a row of data/independent.csv',
+      'data/checks.csv:7: params ref "peak" is not a reference to data/independent.csv (r045)',
+      "data/checks.csv:8: params expected= and ref= are for checks without a result claim, one at a time",
+      "data/checks.csv:9: params r045 is in USD_bn but percent_change computes pct",
+    ]);
+  });
+  it("without the independent rows a reference cannot resolve", () => {
+    expect(() => parseChecks(HEADER + "a1,record_span,r143 r144,peak-17y,order=highest,x\n", "data/checks.csv", ledger)).toThrow(/:2: inputs "r143": r143 is not a row of data\/independent\.csv/);
+  });
+  it("ref= makes the independent figure the reference; the verdict lists claims and sources apart", () => {
+    // about $7B + about $2B: as printed 9, with slack [6.5, 7.5] + [1.5, 2.5] = [8, 10];
+    // 'about $6.18 billion': ±max(0.005, 2% × 6.18 = 0.1236) = [6.0564, 6.3036]; gap 8 − 6.3036 = 1.6964
+    const [v] = run("e1,sum_of,nov dec,,ref=r045,sum vs tracker\n");
+    expect(v).toMatchObject({ verdict: "inconsistent", claims: ["nov", "dec"], sources: ["r045"], claimed: null, working: "about $7B + about $2B = $9B" });
+    expect(v.reference!.low).toBeCloseTo(6.0564, 9);
+    expect(v.gap).toBeCloseTo(1.6964, 9);
+  });
+  it("sum_of against a period total: parts that do not cover the total's period are a scope mismatch", () => {
+    const [v] = run("e2,sum_of,nov dec,,ref=r047,sum vs a longer period\n");
+    expect(v.verdict).toBe("scope_mismatch");
+    expect(v.reason).toMatch(/the parts run from 2025-11-01 to 2025-12-31, but r047 covers 2025-11-01 to 2026-01-10/);
+  });
+});
+
+describe("issue 12 kinds: validation", () => {
+  it("a kind's required params, and bad values of the new params", () => {
+    expect(errorsOf("k1,rank_among,feb5 sessions,,,x\n")[0].message).toBe("data/checks.csv:2: params rank_among needs order= (order)");
+    expect(errorsOf("k1,months_since,low,months-16,,x\n")[0].message).toBe("data/checks.csv:2: params months_since needs since= (since)");
+    expect(errorsOf("k1,rank_among,feb5 sessions,,order=up,x\n")[0].message).toBe('data/checks.csv:2: params order "up" is not lowest or highest');
+    expect(errorsOf("k1,weekday,feb5,,weekday=Fryday,x\n")[0].message).toBe('data/checks.csv:2: params weekday "Fryday" is not a weekday or a range of weekdays (Thursday, Monday..Friday)');
+    expect(errorsOf("k1,months_since,low,months-16,since=late-2024,x\n")[0].message).toBe('data/checks.csv:2: params since "late-2024" is not an ISO date, month, year or range');
+    expect(errorsOf("k1,weekday,feb5,,weekday=Friday date=Feb-6,x\n")[0].message).toBe('data/checks.csv:2: params date "Feb-6" is not an ISO date or range, a claim id or a reference to data/independent.csv');
+    expect(errorsOf("k1,weekday,feb5,,weekday=Friday date=r999,x\n")[0].message).toBe('data/checks.csv:2: params date "r999": r999 is not a row of data/independent.csv');
+    expect(errorsOf("k1,sum_of,nov dec,,expected=9 read=maybe,x\n")[0].message).toBe('data/checks.csv:2: params read "maybe" is not printed or hedged');
+  });
+  it("units: a record span needs one dimension; a months_since result must be a time", () => {
+    expect(errorsOf("k1,record_span,peak dd,peak-17y,order=highest,x\n")[0].message).toMatch(/:2: inputs record_span needs amounts of one dimension, got USD and pct/);
+    expect(errorsOf("k1,months_since,low,dd,since=2024-10,x\n")[0].message).toBe("data/checks.csv:2: result dd is in pct but months_since computes months");
+  });
+});
+
+describe("issue 12 kinds: verdicts (numbers worked by hand)", () => {
+  it("remaining_change: a week of −4–6% with a +2.2% Friday leaves −6.07% to −8.02%, consistent with −7–8%", () => {
+    // 0.94 / 1.022 − 1 = −8.0235%; 0.96 / 1.022 − 1 = −6.0665%; claimed [−8.5, −6.5)
+    const [v] = run("r1,remaining_change,week friday,mon-thu,,rest of the week\n");
+    expect(v.verdict).toBe("consistent");
+    expect(v.computed.low).toBeCloseTo(-8.023483, 5);
+    expect(v.working).toBe("a fall of 4% to 6% in all, with a rise of 2.2% in part, leaves a fall of 6.1% to 8.0% for the rest");
+  });
+  it("remaining_change against an intraday move is a scope mismatch", () => {
+    // with slack: 0.935 / 1.0225 − 1 = −8.5575%; claimed [−11.5, −10.5): gap 10.5 − 8.5575 = 1.9425
+    const [v] = run("r2,remaining_change,week friday,lows-intraday,,x\n");
+    expect(v.verdict).toBe("scope_mismatch");
+    expect(v.gap).toBeCloseTo(1.942543, 5);
+  });
+  it("rank_among: −1.6% beside three sessions of −1.8% to −2.5% is 4th, not among the three worst", () => {
+    const [v] = run("k1,rank_among,feb5 sessions sessions sessions,,order=lowest expected=1..3,worst sessions\n");
+    expect(v).toMatchObject({ verdict: "inconsistent", gap: 1, computed: { low: 4, high: 4, unit: "count" }, reference: { low: 1, high: 3, unit: "count" } });
+    expect(v.working).toBe("about −1.6% against −1.8% to −2.5% three times: at best the 4th lowest");
+    // without expected=, the target is rank 1 ('the worst'): 4 − 1 = 3
+    expect(run("k2,rank_among,feb5 sessions sessions sessions,,order=lowest,x\n")[0].gap).toBe(3);
+  });
+  it("record_span: January 2026 beaten by October 2025 is at most a 3-month high, not a 17-year one", () => {
+    // (0, 3] months = (0, 0.25] years; claimed [16.5, 17.5): gap 16.5 − 0.25 = 16.25
+    const [v] = run("k3,record_span,r143 r144,peak-17y,order=highest,all months\n");
+    expect(v).toMatchObject({ verdict: "inconsistent", gap: 16.25, claims: ["peak-17y"], sources: ["r143", "r144"] });
+    expect(v.computed).toEqual({ low: 0, high: 0.25, unit: "years" });
+    expect(v.working).toBe("153,074 in October 2025 was higher than 108,435 in January 2026, so January 2026 was at most a 3-month high");
+  });
+  it("record_span: January 2026 against January 2009's 241,749 is at most a 17-year high (consistent)", () => {
+    // 2009-01 -> 2026-01 = 204 months = 17 years: (0, 17] overlaps [16.5, 17.5)
+    const [v] = run("k4,record_span,r143 r144:241749@2009-01,peak-17y,order=highest,january\n");
+    expect(v.verdict).toBe("consistent");
+    expect(v.working).toBe("241,749 in January 2009 was higher than 108,435 in January 2026, so January 2026 was at most a 17-year high");
+  });
+  it("months_since: 'since late 2024' to 6 Feb 2026 is 14 to 16 months, fitting '16-month'; since June 2025 it is 8", () => {
+    const [v] = run("k5,months_since,low,months-16,since=2024-10/2024-12,x\n");
+    expect(v).toMatchObject({ verdict: "consistent", computed: { low: 14, high: 16, unit: "months" } });
+    expect(v.working).toBe("6 Feb 2026 is 14 to 16 months after October to December 2024");
+    // 2025-06 -> 2026-02 = 8 months; claimed [15.5, 16.5): gap 7.5
+    expect(run("k6,months_since,low,months-16,since=2025-06,x\n")[0]).toMatchObject({ verdict: "inconsistent", gap: 7.5 });
+  });
+  it("weekday: 5 Feb 2026 was a Thursday; 6–7 Feb has a Saturday; date= may name a reference", () => {
+    const [a, b, c] = run(
+      "w1,weekday,feb5,,weekday=Thursday,thursday\nw2,weekday,friday,,weekday=Monday..Friday date=2026-02-06/2026-02-07,trading days\nw3,weekday,friday,,weekday=Thursday date=r081,dated by a source\n",
+    );
+    expect(a).toMatchObject({ verdict: "consistent", reference: { low: 0, high: 0, unit: "count" }, working: "5 Feb 2026 was a Thursday" });
+    expect(b).toMatchObject({ verdict: "inconsistent", gap: 1, working: "6–7 Feb 2026 were a Friday and a Saturday; Saturday is not Monday to Friday" });
+    expect(c).toMatchObject({ verdict: "consistent", claims: ["friday"], sources: ["r081"], working: "5 Feb 2026 was a Thursday" });
+  });
+  it("series_bracket: a reading between −0.68 (3 Feb) and 0.72 (17 Feb) fits; one dated after and outside is a scope mismatch", () => {
+    const [v, late] = run("s1,series_bracket,r062:-0.68@2026-02-03 r062,corr,,x\ns2,series_bracket,r062:-0.68@2026-02-03 r062,corr-late,,y\n");
+    expect(v.verdict).toBe("consistent");
+    expect(v.working).toBe("the series read −0.68 on 3 Feb 2026 and 0.72 on 17 Feb 2026; moving steadily between them, it stayed within −0.68 to 0.72");
+    // 0.9 ± 0.05 = [0.85, 0.95) vs [−0.685, 0.725): gap 0.85 − 0.725 = 0.125
+    expect(late.verdict).toBe("scope_mismatch");
+    expect(late.gap).toBeCloseTo(0.125, 9);
+    expect(late.reason).toMatch(/corr-late is dated 2026-03-01, not between the readings of 2026-02-03 and 2026-02-17/);
+  });
+  it("restatement: a summary's 'below $60,000' touches the body's '~$60K'; a peak restated as a low is another quantity", () => {
+    const [a, b] = run("t1,restatement,low,below-60k,,summary vs body\nt2,restatement,peak,below-60k,,y\n");
+    expect(a).toMatchObject({ verdict: "consistent", working: "about $60,000 printed again as under $60,000" });
+    expect(b.verdict).toBe("scope_mismatch");
+    expect(b.reason).toMatch(/below-60k is a low of BTC, peak a peak of BTC/);
+  });
+});
+
+describe("the working line of every kind", () => {
+  it.each([
+    ["d1,percent_change,low peak,,expected=100..120,x", "about $60,000 to $126,000 is a rise of 110%"], // 126/60 = 2.1
+    ["d2,drawdown_from_peak,peak low,dd,,x", "from a peak of $126,000 to about $60,000 is a fall of 52.4%"], // 60/126 − 1 = −52.38%
+    ["d3,rebound_from_low,low peak,,expected=100..120,x", "from a low of about $60,000 to $126,000 is a rise of 110%"],
+    ["d4,implied_base,peak dd,,expected=262000..263000,x", "$126,000 after a fall of 52% means a starting level of $262,500"], // 126000 / 0.48
+    ["d5,base_from_change,cap-bn dd,,expected=1500..1600,x", "about −$800B as a fall of 52% means a starting value of $1.54T"], // −800 / −0.52 = 1538.5
+    ["d6,implied_fx_rate,cny usd,,expected=6.9..7,x", "17.3 billion yuan for $2.5B is 6.92 yuan per dollar"],
+    ["d7,leverage_wipeout_move,lev10,wipe10,maintenance_margin=0.005,x", "at 10x leverage with a 0.5% maintenance margin, a fall of 9.5% wipes out the margin"],
+    ["d8,sum_of,nov dec,,expected=9,x", "about $7B + about $2B = $9B"],
+    ["d9,difference_of,bought sold,gap,,x", "more than 46,000 coins minus −10,600 coins is more than 56,600 coins"],
+    ["d10,ratio_of,cap-bn cap-tn,,as=pct expected=40,x", "about −$800B is 40% of −$2T"],
+    ["d11,product_of,peak lev10,,expected=1260000,x", "$126,000 times 10x is $1,260,000"],
+    ["d12,compound_change,week friday,,expected=-4..-1,x", "a fall of 4% to 6% and a rise of 2.2% compounded make a fall of 1.9% to 3.9%"], // 0.94 × 1.022, 0.96 × 1.022
+    ["d13,probabilities_sum,base bear,,,x", "60%–70% + 30%–40% = 90%–110%"],
+  ])("%s", (row, working) => {
+    expect(run(`${row}\n`)[0].working).toBe(working);
+  });
+});
+
 describe("data/checks.csv against the ledger", () => {
   const real = loadLedger();
-  const checks: Check[] = loadChecks(path.join("data", "checks.csv"), real);
+  const independent = readIndependent(path.join("data", "independent.csv"), real, "data/independent.csv").rows;
+  const checks: Check[] = loadChecks(path.join("data", "checks.csv"), real, undefined, new Map(independent.map((r) => [r.id, r])));
   const verdicts = runChecks(real, checks);
   const byId = new Map(verdicts.map((v) => [v.id, v]));
 
@@ -335,6 +524,41 @@ describe("data/checks.csv against the ledger", () => {
   });
   it("a check using the garbled Nakamoto 17:00 figure is ambiguous", () => {
     expect(byId.get("btc-day-start-garbled-17h")).toMatchObject({ verdict: "ambiguous", gap: null, computed: { low: null, high: null } });
+  });
+  it("issue 12: GMT Eight's '17-Year Peak in U.S. Layoffs' fails against October 2025; its January reading holds", () => {
+    expect(byId.get("layoffs-17-year-peak-all-months")).toMatchObject({ verdict: "inconsistent", gap: 16.25 });
+    expect(byId.get("layoffs-17-year-peak-january")?.verdict).toBe("consistent");
+  });
+  it("issue 12: Nakamoto's monthly ETF outflows (7 + 2 + over 3 = over 12) against the tracker's ~$6.18B for November–January", () => {
+    // (11, ∞) with slack vs 'about $6.18 billion' [6.0564, 6.3036]: gap 11 − 6.3036 = 4.6964
+    const v = byId.get("etf-outflows-nov-jan-vs-cryptoslate")!;
+    expect(v.verdict).toBe("inconsistent");
+    // rule 3: "more than $3B" reads [2.5, +∞) once rounding is allowed, so the sum is at least
+    // 6.5 + 1.5 + 2.5 = 10.5; the tracker's "about $6.18 billion" reaches 6.18 × 1.02 = 6.3036;
+    // 10.5 − 6.3036 = 4.1964
+    expect(v.gap).toBeCloseTo(4.1964, 9);
+  });
+  it("issue 12: 7 Feb 2026 was a Saturday, so the Nasdaq's 'February 6–7' rally had one day off", () => {
+    expect(byId.get("cal-relief-rally-feb-6-7")).toMatchObject({ verdict: "inconsistent", gap: 1 });
+    expect(byId.get("cal-silver-thursday")?.verdict).toBe("consistent");
+  });
+  it("issue 12: 'one of its worst sessions' at −1.6% beside three worse sessions is at best 4th", () => {
+    expect(byId.get("nasdaq-worst-session-rank")).toMatchObject({ verdict: "inconsistent", computed: { low: 4, high: 4 } });
+  });
+  it("every verdict shows its arithmetic in plain words: no interval notation, unit ids, claim or row ids", () => {
+    for (const v of verdicts) {
+      expect(v.working.length, v.id).toBeGreaterThan(10);
+      expect(v.working, v.id).not.toMatch(/[[\]()]\s*-?\d|\d\s*[[\])]|∞|Infinity|NaN|undefined|\b(pct|USD_\w+|CNY_\w+|TWD_\w+|index_pts|ratio)\b|\b[a-z]+-\d{3}\b|\br\d{3}\b/);
+    }
+  });
+  it("data/README.md documents every kind with an example row that data/checks.csv really has", () => {
+    const readme = fs.readFileSync(path.join("data", "README.md"), "utf8");
+    const csv = fs.readFileSync(path.join("data", "checks.csv"), "utf8");
+    for (const kind of Object.keys(CHECK_KINDS)) {
+      const row = new RegExp(`^\\| \`${kind}\` \\|.*\\| \`([^\`]+),…\` \\|$`, "m").exec(readme);
+      expect(row, kind).not.toBeNull();
+      expect(csv.includes(`\n${row![1]},`), `${kind}: ${row![1]}`).toBe(true);
+    }
   });
   it("the run is deterministic", () => {
     expect(JSON.stringify(runChecks(real, checks))).toBe(JSON.stringify(verdicts));

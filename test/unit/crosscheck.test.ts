@@ -401,6 +401,15 @@ describe("overview", () => {
     expect(ranked[ranked.length - 1].id).toBe("check:leverage-100x-wipeout");
   });
 
+  it("a failing check that reads independent figures is only as strong as the weakest of them", () => {
+    const fs_ = listFindings(analysis);
+    const evidence = (id: string) => fs_.find((f) => f.id === id)?.evidence;
+    // r045 is an aggregator (SignalPlus); r143 (IndustryWeek, aggregator) and r144 (Challenger text, primary): the weaker decides
+    expect(evidence("check:etf-outflows-nov-jan-vs-cryptoslate")).toBe("aggregator");
+    expect(evidence("check:layoffs-17-year-peak-all-months")).toBe("aggregator");
+    expect(evidence("check:etf-demand-gap")).toBe("arithmetic");
+  });
+
   it("findingTargets links disputes to their thread, contradictions to 06 and checks to the article notebooks", () => {
     const fs_ = listFindings(analysis);
     const byId = (id: string) => fs_.find((f) => f.id === id)!;

@@ -168,7 +168,7 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
   });
 });
 
-type IndependentInput = Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure">;
+type IndependentInput = Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure"> & Partial<Pick<IndependentResult, "inside_printed">>;
 const source = (id: string, relation: SourceComparison["relation"], over: Partial<SourceComparison> = {}): SourceComparison => ({ id, tier: "wire", outlet: "x", stance: "corroborates", origin: id, relation, relevance: 2, interval: "", why: "", ...over });
 const result = (r: Partial<IndependentInput>): IndependentInput => ({ claim: "tk-001", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null, ...r });
 
@@ -198,7 +198,8 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026).");
   });
   it("refined inside a printed range -> accurate", () => {
-    const r = rateIndependent(result({ claim: "gate-004", verdict: "refined", best_source: "r011", sources: [source("r011", "refines")], gap: 0, relative_gap: 0 }), ctx);
+    // $60,008.52 lies inside $60,000–$61,000 as printed: inside_printed
+    const r = rateIndependent(result({ claim: "gate-004", verdict: "refined", best_source: "r011", sources: [source("r011", "refines")], gap: 0, relative_gap: 0, inside_printed: true }), ctx);
     expect(r.rating).toBe("accurate");
     expect(r.explanation).toBe("Gate Square says “$60,000–$61,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which lies within the article's figure.");
   });
@@ -249,9 +250,10 @@ describe("every explanation of loadAnalysis()", () => {
     for (const bad of ["is [59500, 60500) USD", "(−∞, 60000)", "(-52.5, -51.5]", "tradingkey-008 says", "5 pct", "3 USD_bn", "7 CNY_per_USD", "a NaN"]) expect(MACHINE_TEXT.test(bad), bad).toBe(true);
     for (const fine of ["TradingKey's “$60,000” (6 Feb 2026)", "off by $8,778 (11%)", "1.5% apart", "(1 Jan to 6 Feb 2026)"]) expect(MACHINE_TEXT.test(fine), fine).toBe(false);
   });
-  it("is one or two plain sentences: starts with a capital or a quote mark, ends with a full stop", () => {
+  it("is one or two plain sentences: starts with a capital, a quote mark or a figure, ends with a full stop", () => {
     for (const x of all) {
-      expect(x.explanation, x.id).toMatch(/^[A-Z“]/);
+      // a sentence may open with a figure ("$91B to $185B is a rise of 103%, …")
+      expect(x.explanation, x.id).toMatch(/^[A-Z“$0-9−]/);
       expect(x.explanation, x.id).toMatch(/\.$/);
       expect(x.explanation.split(/(?<=\.) (?=[A-Z])/).length, x.id).toBeLessThanOrEqual(2);
     }

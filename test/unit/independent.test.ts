@@ -185,7 +185,7 @@ describe("each verdict on a hand-worked claim", () => {
   });
 
   it("unverified: no source at all, or only sources about another quantity", () => {
-    expect(independentVerdict(claim({}), [])).toEqual({ claim: "t-001", verdict: "unverified", best_source: null, reason: "No independent source found.", sources: [], gap: null, relative_gap: null, other_measure: null });
+    expect(independentVerdict(claim({}), [])).toEqual({ claim: "t-001", verdict: "unverified", best_source: null, reason: "No independent source found.", sources: [], gap: null, relative_gap: null, other_measure: null, inside_printed: false });
     const r = independentVerdict(claim({}), [source("r012", "wire", 63295.74, 63295.74, "a low of US$63,295.74", { as_of: "2026-02-05" })]);
     expect(r).toMatchObject({ verdict: "unverified", best_source: null });
     expect(r.sources[0]).toMatchObject({ relation: "context", why: "another date (2026-02-05, the claim 2026-02-06)" });

@@ -93,6 +93,8 @@ const verdict = (over: Partial<CheckVerdict> & Pick<CheckVerdict, "id" | "claims
   reference: null,
   computed: { low: 2, high: 2, unit: "pct" },
   computedWithRounding: { low: 1.9, high: 2.1, unit: "pct" },
+  sources: [],
+  working: "a working",
   reason: "fine",
   gap: 0,
   ...over,

@@ -3,17 +3,25 @@ import { interval, point } from "../../src/domain/intervals";
 import {
   baseFromChange,
   compoundChange,
+  daysOf,
+  daysOffWeekdays,
   differenceOf,
   drawdownFromPeak,
   impliedBase,
   impliedFxRate,
+  isoWeekday,
   judgeClaim,
   leverageWipeoutMove,
+  monthsBetween,
   percentChange,
   probabilitiesSum,
   productOf,
+  rankAmong,
   ratioOf,
   reboundFromLow,
+  recordSpan,
+  remainingChange,
+  seriesBracket,
   sumOf,
 } from "../../src/domain/recompute";
 import type { Interval } from "../../src/data/types";
@@ -241,5 +249,104 @@ describe("judgeClaim: every verdict", () => {
   it("tolerates float noise at a closed end: 100 × (0.9 − 1) = −9.999999999999998 is inside [−10, −9]", () => {
     expect(judgeClaim({ claimed: interval(-10, -9), computedNominal: point(100 * (0.9 - 1)), computedEffective: point(-10), unit: pct }).verdict).toBe("consistent");
     expect(judgeClaim({ claimed: interval(-11, -10.0000000000001), computedNominal: point(-10), computedEffective: point(-10), unit: pct }).verdict).toBe("consistent");
+  });
+});
+
+describe("remainingChange(whole, parts): the change over the rest of a window", () => {
+  it("a week down 4–6% with a Friday rebound of +2.2% leaves Monday–Thursday down 6.07% to 8.02%", () => {
+    // 0.94 / 1.022 = 0.919765… -> −8.0235%; 0.96 / 1.022 = 0.939335… -> −6.0665%
+    expectInterval(remainingChange({ low: -6, high: -4 }, [2.2]), { low: -8.023483365949124, high: -6.06653620352251 });
+  });
+  it("is the inverse of compoundChange: −10% then −20% is −28%, and −28% with −20% leaves −10%", () => {
+    // 0.9 × 0.8 = 0.72; 0.72 / 0.8 = 0.9
+    expectInterval(remainingChange(-28, [-20]), point(-10));
+  });
+  it("takes several parts: −27% for the year with −16% and +5% leaves 0.73 / (0.84 × 1.05) − 1 = −17.23%", () => {
+    // 0.84 × 1.05 = 0.882; 0.73 / 0.882 = 0.827664… -> −17.2336%
+    expectInterval(remainingChange(-27, [-16, 5]), point(-17.233560090702948));
+  });
+  it("a part of exactly −100% leaves nothing to change (undefined); a change below −100% throws", () => {
+    expect(remainingChange(-50, [-100])).toBeUndefined();
+    expect(() => remainingChange(-150, [2])).toThrow(/a change below −100% is impossible/);
+  });
+});
+
+describe("rankAmong(x, others, order)", () => {
+  it("−1.6% beside three sessions of −1.8% to −2.5% is the 4th lowest at best and at worst", () => {
+    // each −1.8..−2.5 lies entirely below −1.6: three surely lower -> ranks [1 + 3, 1 + 3]
+    const s = interval(-2.5, -1.8);
+    expectInterval(rankAmong(-1.6, [s, s, s], "lowest"), point(4));
+  });
+  it("an open-ended other ('more than 1% lower') may or may not be beyond: ranks 1 to 2", () => {
+    expectInterval(rankAmong(-5, [interval(-Infinity, -1, true, true)], "lowest"), interval(1, 2));
+  });
+  it("a tie does not push the figure down; order=highest mirrors order=lowest", () => {
+    expectInterval(rankAmong(10, [10, 12, 8], "highest"), point(2));
+    expectInterval(rankAmong(10, [10, 12, 8], "lowest"), point(2));
+  });
+  it("an overlapping other counts only as possibly beyond: −36% vs −30% to −40% ranks 1 to 2", () => {
+    expectInterval(rankAmong(-36, [interval(-40, -30)], "lowest"), interval(1, 2));
+  });
+});
+
+describe("monthsBetween(from, to) and recordSpan(record, earlier, order)", () => {
+  it("October 2024 to 6 Feb 2026 is 16 months; October–December 2024 gives 14 to 16", () => {
+    // (2026 × 12 + 1) − (2024 × 12 + 9) = 16; from December: 16 − 2 = 14
+    expectInterval(monthsBetween("2024-10", "2026-02-06"), point(16));
+    expectInterval(monthsBetween("2024-10/2024-12", "2026-02-06"), interval(14, 16));
+  });
+  it("a whole year as the start spans its twelve months: 2009 to January 2026 is 193 to 204 months", () => {
+    // from December 2009: 17 × 12 − 11 = 193; from January 2009: 17 × 12 = 204
+    expectInterval(monthsBetween("2009", "2026-01"), interval(193, 204));
+  });
+  it("January 2026's 108,435 job cuts, beaten by October 2025's 153,074, were at most a 3-month high", () => {
+    // 153,074 > 108,435 and October 2025 -> January 2026 is 3 months: (0, 3]
+    expectInterval(recordSpan({ value: 108435, asOf: "2026-01" }, [{ value: 153074, asOf: "2025-10" }], "highest"), interval(0, 3, true));
+  });
+  it("the latest beating figure decides; lower, later or same-month figures are ignored", () => {
+    const earlier = [
+      { value: 241749, asOf: "2009-01" }, // beats it, 204 months back
+      { value: 153074, asOf: "2025-10" }, // beats it, 3 months back: the latest
+      { value: 90000, asOf: "2025-12" }, // lower: ignored
+      { value: 200000, asOf: "2026-01" }, // same month: ignored
+    ];
+    expectInterval(recordSpan({ value: 108435, asOf: "2026-01" }, earlier, "highest"), interval(0, 3, true));
+  });
+  it("with no earlier figure beyond it the span is open above; order=lowest works for lows", () => {
+    expectInterval(recordSpan({ value: 100, asOf: "2026-01" }, [{ value: 90, asOf: "2025-01" }], "highest"), interval(0, Infinity, true, true));
+    // a low of 60,000 in Feb 2026, beaten (lower) by 58,900 in Oct 2024: at most a 16-month low
+    expectInterval(recordSpan({ value: 60000, asOf: "2026-02-06" }, [{ value: 58900, asOf: "2024-10" }], "lowest"), interval(0, 16, true));
+  });
+  it("a figure only possibly beyond (overlapping with rounding) does not end the record", () => {
+    expectInterval(recordSpan({ value: interval(99, 101), asOf: "2026-01" }, [{ value: interval(100, 102), asOf: "2025-01" }], "highest"), interval(0, Infinity, true, true));
+  });
+});
+
+describe("isoWeekday, daysOf and daysOffWeekdays: calendar facts", () => {
+  it("5 Feb 2026 was a Thursday, 7 Feb a Saturday, 29 Jan a Thursday (checked with `date`)", () => {
+    // `date -d 2026-02-05 +%A` -> Thursday; 2026-02-07 -> Saturday; 2026-01-29 -> Thursday
+    expect([isoWeekday("2026-02-05"), isoWeekday("2026-02-07"), isoWeekday("2026-01-29")]).toEqual([4, 6, 4]);
+  });
+  it("rejects a day that does not exist", () => {
+    expect(() => isoWeekday("2026-02-30")).toThrow(/invalid day/);
+  });
+  it("daysOf lists every day of a range, a month or a year", () => {
+    expect(daysOf("2026-02-06/2026-02-07")).toEqual(["2026-02-06", "2026-02-07"]);
+    expect(daysOf("2026-02")).toHaveLength(28);
+    expect(daysOf("2024")).toHaveLength(366);
+  });
+  it("'February 6–7' has one day off Monday–Friday (the Saturday); 'Thursday' fits 5 Feb", () => {
+    expectInterval(daysOffWeekdays("2026-02-06/2026-02-07", [1, 2, 3, 4, 5]), point(1));
+    expectInterval(daysOffWeekdays("2026-02-05", [4]), point(0));
+    expectInterval(daysOffWeekdays("2026-02-06", [4]), point(1));
+  });
+});
+
+describe("seriesBracket(before, after)", () => {
+  it("a correlation rising from −0.68 to +0.72 lay between them in between", () => {
+    expectInterval(seriesBracket(-0.68, 0.72), interval(-0.68, 0.72));
+  });
+  it("keeps the order-free hull of two intervals, open ends included", () => {
+    expectInterval(seriesBracket(interval(0.8, 0.9, false, true), 0.7), interval(0.7, 0.9, false, true));
   });
 });

@@ -1,0 +1,172 @@
+/**
+ * The arithmetic of a check, shown: one plain-English line per verdict ("$91B to $185B is a rise
+ * of 103%", "5 Feb 2026 was a Thursday"), built from the figures as printed (hedges in words:
+ * "about", "more than") and the result computed from them as printed. No interval notation, no
+ * unit ids, no claim ids: the numbers go through src/render/figures.ts.
+ */
+import { changeWords, formatAmount, formatAsOf, joinWords, ordinal, rangeWords, readNumber } from "../render/figures";
+import { daysOf, isoWeekday, monthsBetween, rankAmong, WEEKDAYS, type RankOrder } from "./recompute";
+import { parseWeekdays } from "./check-params";
+import type { CheckKind } from "./check-kinds";
+import type { Claim, Interval } from "../data/types";
+
+/** One figure a check reads, as the working shows it. */
+export interface Shown {
+  /** The figure's printed form and hedge (qualifier, raw, low, high). */
+  figure: Pick<Claim, "qualifier" | "low" | "high">;
+  /** Its interval as read (nominal: the printed value, hedges kept), in `unit`. */
+  iv: Interval;
+  unit: string;
+  asOf: string;
+  /** True when the check reads the number printed, ignoring over/under (read=printed). */
+  printed: boolean;
+}
+
+/** What a working line is built from. */
+export interface WorkingInput {
+  kind: CheckKind;
+  /** The inputs the computation reads (for a pair check, the first pair). */
+  xs: readonly Shown[];
+  /** The result from the figures as printed, in `unit`; undefined when it has no value. */
+  result: Interval | undefined;
+  unit: string;
+  /** The check's params, with `date=` resolved to an as_of. */
+  params: Readonly<Record<string, string>>;
+  /** A pair check's second pair and its result. */
+  pair?: { xs: readonly Shown[]; result: Interval | undefined };
+  /** The tested figure (result claim or `ref=` figure), when there is one. */
+  target?: Shown;
+  /** What to say for a result that does not exist; default "no value (a division by zero)". */
+  missing?: string;
+}
+
+/** A figure as printed, hedge words included: "about $60,000", "more than $2.5B", "nearly −50%". */
+function fig(s: Shown): string {
+  const f = s.figure;
+  const text =
+    !s.printed && f.qualifier === "nearly" && f.low !== null ? `nearly ${formatAmount(f.low, s.unit)}` : `${!s.printed && f.qualifier === "approx" ? "about " : ""}${rangeWords(s.iv, s.unit)}`;
+  return f.qualifier === "garbled" ? `${text} (a garbled figure)` : text;
+}
+
+/** A percentage figure as a change: "a fall of about 28%", "a rise of nearly 100%", "a fall of more than 10%". */
+function chg(s: Shown): string {
+  const f = s.figure;
+  const mark = f.qualifier === "garbled" ? " (a garbled figure)" : "";
+  if (!s.printed && (f.qualifier === "nearly" || f.qualifier === "approx") && f.low !== null && f.low === f.high) {
+    return `a ${f.low < 0 ? "fall" : "rise"} of ${f.qualifier === "nearly" ? "nearly" : "about"} ${formatAmount(Math.abs(f.low), "pct")}${mark}`;
+  }
+  return `${changeWords(s.iv, "printed")}${mark}`;
+}
+
+/** Texts in words, a run of the same text said once with its count: "−1.8% to −2.5% three times". */
+function grouped(texts: readonly string[]): string[] {
+  const times = ["", "", "twice", "three times", "four times", "five times"];
+  const out: string[] = [];
+  for (let k = 0; k < texts.length; ) {
+    let n = 1;
+    while (texts[k + n] === texts[k]) n++;
+    out.push(n === 1 ? texts[k] : `${texts[k]} ${times[n] ?? `${n} times`}`);
+    k += n;
+  }
+  return out;
+}
+
+/** A span of months as an adjective: "3-month", "17-year". */
+function spanAdjective(months: number): string {
+  return months % 12 === 0 ? `${readNumber(months / 12)}-year` : `${readNumber(months)}-month`;
+}
+
+/** A span of months in words: "3 months", "17 years", "14 to 16 months". */
+function monthWords(iv: Interval): string {
+  const one = (m: number) => (m % 12 === 0 && m !== 0 ? formatAmount(m / 12, "years") : formatAmount(m, "months"));
+  if (iv.high === Infinity) return `more than ${one(iv.low)}`;
+  return iv.low === iv.high ? one(iv.low) : `${formatAmount(iv.low, "months").replace(/ months?$/, "")} to ${formatAmount(iv.high, "months")}`;
+}
+
+/** "Thursday", "Monday to Friday". */
+function weekdayWords(spec: string): string {
+  const ks = parseWeekdays(spec);
+  return ks.length === 1 ? `a ${WEEKDAYS[ks[0] - 1]}` : `${WEEKDAYS[ks[0] - 1]} to ${WEEKDAYS[ks[ks.length - 1] - 1]}`;
+}
+
+function recordWords(w: WorkingInput, order: RankOrder): string {
+  const [x, ...earlier] = w.xs;
+  const more = order === "highest" ? "higher" : "lower";
+  const beaten = earlier
+    .map((e) => ({ e, months: monthsBetween(e.asOf, x.asOf) }))
+    .filter(({ e, months }) => months.low >= 1 && rankAmong(x.iv, [e.iv], order).low === 2)
+    .sort((a, b) => a.months.high - b.months.high);
+  const at = (s: Shown) => `${fig(s)} in ${formatAsOf(s.asOf)}`;
+  if (beaten.length === 0) return `no earlier figure given (${joinWords(earlier.map(at))}) is ${more} than ${at(x)}`;
+  const { e, months } = beaten[0];
+  return `${at(e)} was ${more} than ${at(x)}, so ${formatAsOf(x.asOf)} was at most a ${spanAdjective(months.high)} ${order === "highest" ? "high" : "low"}`;
+}
+
+function weekdayLine(w: WorkingInput): string {
+  const date = w.params.date ?? w.xs[0].asOf;
+  const days = daysOf(date);
+  const names = days.map((d) => WEEKDAYS[isoWeekday(d) - 1]);
+  const allowed = parseWeekdays(w.params.weekday);
+  const off = [...new Set(days.filter((d) => !allowed.includes(isoWeekday(d))).map((d) => WEEKDAYS[isoWeekday(d) - 1]))];
+  const was = days.length === 1 ? `was a ${names[0]}` : days.length <= 7 ? `were ${joinWords(names.map((n) => `a ${n}`))}` : `ran from a ${names[0]} to a ${names[names.length - 1]}`;
+  const but = off.length === 0 ? "" : `; ${joinWords(off)} ${off.length === 1 ? "is" : "are"} not ${weekdayWords(w.params.weekday)}`;
+  return `${formatAsOf(date)} ${was}${but}`;
+}
+
+/**
+ * The working line of a check.
+ * @example checkWorking({ kind: "percent_change", xs: [{ figure: { qualifier: "exact", low: 91, high: 91 }, iv: { low: 91, high: 91 }, unit: "USD_bn", asOf: "2025", printed: false }, { figure: { qualifier: "exact", low: 185, high: 185 }, iv: { low: 185, high: 185 }, unit: "USD_bn", asOf: "2026", printed: false }], result: { low: 103.2967, high: 103.2967 }, unit: "pct", params: {} }) // => "$91B to $185B is a rise of 103%"
+ */
+export function checkWorking(w: WorkingInput): string {
+  const missing = w.missing ?? "no value (a division by zero)";
+  const comp = (iv: Interval | undefined) => (iv ? rangeWords(iv, w.unit, "computed") : missing);
+  const change = (iv: Interval | undefined) => (iv ? changeWords(iv) : missing);
+  const [a, b] = w.xs;
+  const p = w.params;
+  const pair = (line: (xs: readonly Shown[], r: Interval | undefined) => string) => line(w.xs, w.result) + (w.pair ? `, while ${line(w.pair.xs, w.pair.result)}` : "");
+  switch (w.kind) {
+    case "percent_change":
+      return `${fig(a)} to ${fig(b)} is ${change(w.result)}`;
+    case "drawdown_from_peak":
+      return `from a peak of ${fig(a)} to ${fig(b)} is ${change(w.result)}`;
+    case "rebound_from_low":
+      return `from a low of ${fig(a)} to ${fig(b)} is ${change(w.result)}`;
+    case "implied_base":
+      return pair((xs, r) => `${fig(xs[0])} after ${chg(xs[1])} means a starting level of ${comp(r)}`);
+    case "base_from_change":
+      return `${fig(a)} as ${chg(b)} means a starting value of ${comp(w.result)}`;
+    case "implied_fx_rate":
+      return pair((xs, r) => `${fig(xs[0])} for ${fig(xs[1])} is ${comp(r)}`);
+    case "leverage_wipeout_move":
+      return `at ${fig(a)} leverage${p.maintenance_margin ? ` with a ${formatAmount(Number(p.maintenance_margin) * 100, "pct")} maintenance margin` : ""}, ${change(w.result)} wipes out the margin`;
+    case "sum_of":
+    case "probabilities_sum":
+      return `${w.xs.map(fig).join(" + ")} ${p.parts === "partial" ? "is only part of the total: " : "= "}${comp(w.result)}`;
+    case "difference_of":
+      return `${fig(a)} minus ${fig(b)} is ${comp(w.result)}`;
+    case "ratio_of":
+      return p.as === "pct" ? `${fig(a)} is ${comp(w.result)} of ${fig(b)}` : `${fig(a)} divided by ${fig(b)} is ${comp(w.result)}`;
+    case "product_of":
+      return `${fig(a)} times ${fig(b)} is ${comp(w.result)}`;
+    case "compound_change":
+      return `${joinWords(grouped(w.xs.map(chg)))} compounded make ${change(w.result)}`;
+    case "remaining_change":
+      return `${chg(a)} in all, with ${joinWords(grouped(w.xs.slice(1).map(chg)))} in part, leaves ${change(w.result)} for the rest`;
+    case "rank_among": {
+      const r = w.result;
+      const best = r && (r.low === 1 ? `${r.high > 1 ? "possibly " : ""}the ${p.order}` : `at best the ${ordinal(r.low)} ${p.order}`);
+      const rank = r ? `${best}${r.high > r.low ? `, at worst the ${ordinal(r.high)}` : ""}` : "no rank";
+      return `${fig(a)} against ${joinWords(grouped(w.xs.slice(1).map(fig)))}: ${rank}`;
+    }
+    case "record_span":
+      return recordWords(w, p.order as RankOrder);
+    case "months_since":
+      return `${formatAsOf(a.asOf)} is ${monthWords(monthsBetween(p.since, a.asOf))} after ${formatAsOf(p.since)}`;
+    case "weekday":
+      return weekdayLine(w);
+    case "series_bracket":
+      return `the series read ${fig(a)} on ${formatAsOf(a.asOf)} and ${fig(b)} on ${formatAsOf(b.asOf)}; moving steadily between them, it stayed within ${comp(w.result)}`;
+    case "restatement":
+      return `${fig(a)} printed again as ${w.target ? fig(w.target) : "the same figure"}`;
+  }
+}
