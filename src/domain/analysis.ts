@@ -54,11 +54,12 @@ export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   const { origins, errors: originErrors } = readOrigins(path.join(dataDir, "origins.csv"), ledger, "data/origins.csv");
   const all = [...checkErrors, ...independentErrors, ...originErrors];
   if (all.length > 0) throw new DataErrors(all);
-  const ctx = { articles: ledger.articles, byId: ledger.byId, rows, origins, checks };
+  const verdicts = runChecks(ledger, checks);
+  const ctx = { articles: ledger.articles, byId: ledger.byId, rows, origins, checks, verdicts };
   return {
     ledger,
     checks,
-    verdicts: runChecks(ledger, checks).map((v) => rateCheck(v, ctx)),
+    verdicts: verdicts.map((v) => rateCheck(v, ctx)),
     conflicts: buildConflicts(ledger, rows).map((c) => rateConflict(c, ctx)),
     independentRows: rows,
     origins,

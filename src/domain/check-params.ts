@@ -9,6 +9,7 @@
  * | expected           | LOW..HIGH or a number | a reference target instead of a result claim |
  * | ref                | r045 (a reference) | the target is a figure of data/independent.csv |
  * | read               | printed, hedged | `printed`: read every input as the number printed, ignoring over/under |
+ * | alternative        | a check id | another reading of the same sentence: when this check fails and that one holds, the figure is misleading (right for another measure), not inaccurate |
  * | asserts            | at_most | what the sentence asserts: `at_most` passes any value no further from zero than the claim's far end ("swept out by a 2%-5% move") |
  * | maintenance_margin | 0 ≤ x < 1 | leverage_wipeout_move |
  * | parts              | partial, all | sum_of: the inputs are only some of the parts |
@@ -24,7 +25,7 @@ import { WEEKDAYS } from "./recompute";
 import type { Interval } from "../data/types";
 
 /** Keys every kind accepts. */
-export const COMMON_PARAMS: readonly string[] = ["expected", "ref", "read", "asserts"];
+export const COMMON_PARAMS: readonly string[] = ["expected", "ref", "read", "asserts", "alternative"];
 
 /**
  * Parses `params` ("maintenance_margin=0.005 expected=0.21..0.26") into a record.
@@ -82,6 +83,8 @@ export function validateParam(key: string, value: string): string | null {
   switch (key) {
     case "asserts":
       return value === "at_most" ? null : `asserts="${value}" is not a reading of the sentence (allowed: at_most)`;
+    case "alternative":
+      return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? null : `alternative "${value}" is not a check id`;
     case "maintenance_margin": {
       const x = Number(value);
       return /^\d*\.?\d+$/.test(value) && x >= 0 && x < 1 ? null : `maintenance_margin "${value}" is not a number in [0, 1)`;

@@ -193,6 +193,11 @@ export function parseChecks(text: string, file: string, ledger: Pick<Ledger, "by
     }
     if (errors.length === before) checks.push({ id: v.id, kind, inputs, result, params, statement: v.statement.trim(), refs, line });
   }
+  // alternative= names another reading of the same sentence: a check of this file
+  for (const c of checks) {
+    const alt = c.params.alternative;
+    if (alt !== undefined && (alt === c.id || !seen.has(alt))) errors.push(new DataError(file, c.line, "params", `alternative="${alt}" is not another check id of this file`));
+  }
   if (errors.length > 0) throw new DataErrors(errors);
   return checks;
 }

@@ -19,8 +19,10 @@ export interface ExplainContext {
   byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & { hedge?: string }>;
   rows?: readonly IndependentRow[];
   origins?: readonly Pick<Origin, "origin" | "name">[];
-  /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs. */
-  checks?: readonly Pick<Check, "id" | "inputs" | "result">[];
+  /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs, and their params. */
+  checks?: readonly (Pick<Check, "id" | "inputs" | "result"> & Partial<Pick<Check, "params">>)[];
+  /** Every check's verdict, for a check whose `alternative=` reading decides between inaccurate and misleading. */
+  verdicts?: readonly (Pick<CheckVerdict, "id" | "verdict" | "statement"> & { working?: string })[];
 }
 
 /**
@@ -34,14 +36,19 @@ export function articleName(ctx: Pick<ExplainContext, "articles">, articleId: st
 
 /**
  * A machine reason made readable: claim ids become the figure as printed (“$60,000” where the
- * machine wrote tradingkey-008) and ISO dates become dates in words.
+ * machine wrote tradingkey-008), independent row ids the outlet's figure, and ISO dates dates in
+ * words.
  * @example withoutIds("tradingkey-011 is dated 2026-02-05/2026-02-06", { articles: [], byId: new Map([["tradingkey-011", { id: "tradingkey-011", article: "t", raw: "16%", quote: "", qualifier: "exact", as_of: "" }]]) }) // => "“16%” is dated 5–6 Feb 2026"
  */
-export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId">): string {
+export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId"> & Partial<Pick<ExplainContext, "rows">>): string {
   return text
     .replace(/\b[a-z]+-\d{3}\b/g, (id) => {
       const c = ctx.byId.get(id);
       return c ? quoted(c.raw) : id;
+    })
+    .replace(/\br\d{3}\b/g, (id) => {
+      const r = ctx.rows?.find((x) => x.id === id);
+      return r ? `${possessive(r.outlet.split(" (")[0].trim())} figure` : id;
     })
     .replace(/\b\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}(?:-\d{2})?)?\b/g, (d) => plainDate(d));
 }
@@ -91,27 +98,38 @@ function computedWords(v: Pick<CheckVerdict, "computed"> & { working?: string })
  * A recomputation check with its rating and explanation.
  * @example rateCheck({ id: "x", verdict: "inconsistent", reason: "", statement: "", claims: [], claimed: { low: 55500, high: 56500, unit: "coins" }, reference: null, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }, { articles: [], byId: new Map() }).rating // => "inaccurate"
  */
-export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string }>(v: T, ctx: ExplainContext): T & Rated {
-  const rating = CHECK_RATING[v.verdict];
+export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string; sources?: string[] }>(v: T, ctx: ExplainContext): T & Rated {
+  let rating = CHECK_RATING[v.verdict];
   const check = ctx.checks?.find((c) => c.id === v.id);
   const pair = check !== undefined && check.result === null && check.inputs.length === 4 && v.claimed !== null;
   const target = check ? check.result : v.claims.length > 0 ? v.claims[v.claims.length - 1] : null;
+  const first = v.claims.length > 0 ? ctx.byId.get(v.claims[0]) : undefined;
+  const article = first ? articleName(ctx, first.article) : "the article";
+  // a target from data/independent.csv (ref=r045, or ref=r144:241749@2009-01 for another number of its quote)
+  const refToken = check?.params?.ref;
+  const refRow = refToken ? ctx.rows?.find((r) => r.id === refToken.split(":")[0]) : undefined;
+  const refFigure = refRow && v.reference ? (refToken!.includes(":") ? plainRange(v.reference.low, v.reference.high, v.reference.unit) : sourceFigure(refRow)) : null;
+  const refWords = refRow && refFigure ? `${possessive(refRow.outlet.split(" (")[0].trim())} ${refFigure}` : null;
   const claimed = pair
     ? `what ${listWords(check.inputs.slice(2).map((id) => says(ctx, id)))} imply, ${plainRange(v.claimed!.low, v.claimed!.high, v.claimed!.unit)}`
     : v.claimed && target
       ? says(ctx, target)
-      : v.reference
-        ? `the reference ${plainRange(v.reference.low, v.reference.high, v.reference.unit)}`
-        : "the claim";
+      : (refWords ?? (v.reference ? `the reference ${plainRange(v.reference.low, v.reference.high, v.reference.unit)}` : "the claim"));
   const work = pair && !v.working ? `${listWords(check.inputs.slice(0, 2).map((id) => says(ctx, id)))} imply ${plainRange(v.computed.low, v.computed.high, v.computed.unit)}` : computedWords(v);
   const ref = v.claimed ?? v.reference;
   const mid = ref && ref.low !== null && ref.high !== null ? (ref.low + ref.high) / 2 : ref ? (ref.low ?? ref.high) : null;
   const gap = v.gap !== null && ref ? `${plainAmount(v.gap, ref.unit)}${mid ? ` (${plainShare(v.gap / mid)})` : ""}` : "";
+  // a reference that is a bare count (a weekday, a rank) has its conclusion in the working line already
+  const bare = v.reference !== null && v.claimed === null && v.working !== undefined && v.reference.unit === "count";
+  // another reading of the same sentence that holds makes a failing figure misleading rather than wrong
+  const altId = check?.params?.alternative;
+  const alt = altId ? ctx.verdicts?.find((x) => x.id === altId) : undefined;
+  if (rating === "inaccurate" && alt && (alt.verdict === "consistent" || alt.verdict === "consistent_within_rounding")) rating = "misleading";
   const text = {
-    accurate: `${work}, which matches ${claimed}.`,
+    accurate: bare ? `${work}, as ${article} says.` : `${work}, which matches ${claimed}.`,
     accurate_rounded: `${work}; ${claimed} is that figure rounded or hedged as the writer did.`,
-    inaccurate: `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
-    misleading: `${work}; ${claimed} measures something else.`,
+    inaccurate: bare ? `${work}: ${article}'s sentence does not hold.` : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
+    misleading: alt ? `${work}, so ${claimed} does not hold as written; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
     unverifiable:
       v.verdict === "scope_mismatch"
         ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`

@@ -538,8 +538,8 @@ describe("data/checks.csv against the ledger", () => {
     // 10.5 − 6.3036 = 4.1964
     expect(v.gap).toBeCloseTo(4.1964, 9);
   });
-  it("issue 12: 7 Feb 2026 was a Saturday, so the Nasdaq's 'February 6–7' rally had one day off", () => {
-    expect(byId.get("cal-relief-rally-feb-6-7")).toMatchObject({ verdict: "inconsistent", gap: 1 });
+  it("issue 12: TradingKey's 'Thursday' for the silver plunge: 5 Feb 2026 was a Thursday", () => {
+    // 1 Jan 2026 was a Thursday; 5 Feb is 35 days later, five whole weeks: a Thursday too
     expect(byId.get("cal-silver-thursday")?.verdict).toBe("consistent");
   });
   it("issue 12: 'one of its worst sessions' at −1.6% beside three worse sessions is at best 4th", () => {
