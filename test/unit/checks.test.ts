@@ -162,7 +162,7 @@ describe("loadChecks / parseChecks: every row is validated with file, line and f
     expect(errorsOf("d1,implied_fx_rate,cny usd cny usd,dd,,x\n")[0].message).toMatch(/result must be empty when implied_fx_rate compares two pairs/);
   });
   it("bad params: unknown key, bad margin, bad expected, expected with a result", () => {
-    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,margin=1,x\n")[0].message).toMatch(/params "margin" is not a parameter of drawdown_from_peak \(allowed: expected, ref, read, asserts\)/);
+    expect(errorsOf("d1,drawdown_from_peak,peak low,dd,margin=1,x\n")[0].message).toMatch(/params "margin" is not a parameter of drawdown_from_peak \(allowed: expected, ref, read, asserts, alternative\)/);
     expect(errorsOf("d1,leverage_wipeout_move,lev10,wipe10,maintenance_margin=2,x\n")[0].message).toMatch(/params maintenance_margin "2" is not a number in \[0, 1\)/);
     expect(errorsOf("d1,implied_fx_rate,cny usd,,expected=abc,x\n")[0].message).toMatch(/params expected "abc" is not LOW\.\.HIGH/);
     expect(errorsOf("d1,drawdown_from_peak,peak low,dd,expected=1..2,x\n")[0].message).toMatch(/:2: params expected= and ref= are for checks without a result claim, one at a time/);
@@ -173,6 +173,11 @@ describe("loadChecks / parseChecks: every row is validated with file, line and f
     expect(e.field).toBe("params");
     // a valid asserts= is kept in params for runChecks
     expect(parseChecks(HEADER + "d1,leverage_wipeout_move,lev100,wipe,asserts=at_most,x\n", "data/checks.csv", ledger)[0].params).toEqual({ asserts: "at_most" });
+  });
+  it("alternative= names another check of the file, else file, line and field say so", () => {
+    expect(errorsOf("d1,leverage_wipeout_move,lev100,wipe,alternative=d2,x\n")[0].message).toBe('data/checks.csv:2: params alternative="d2" is not another check id of this file');
+    expect(errorsOf("d1,leverage_wipeout_move,lev100,wipe,alternative=d1,x\n")[0].message).toBe('data/checks.csv:2: params alternative="d1" is not another check id of this file');
+    expect(parseChecks(HEADER + "d1,leverage_wipeout_move,lev100,wipe,alternative=d2,x\nd2,leverage_wipeout_move,lev100,wipe,,y\n", "data/checks.csv", ledger)[0].params).toEqual({ alternative: "d2" });
   });
   it("units that do not fit the kind", () => {
     // a drawdown from a USD peak to a pct figure

@@ -266,7 +266,7 @@ describe("every explanation of loadAnalysis()", () => {
     const allowed: Record<string, Rating[]> = {
       consistent: ["accurate"],
       consistent_within_rounding: ["accurate_rounded"],
-      inconsistent: ["inaccurate"],
+      inconsistent: ["inaccurate", "misleading"], // misleading when an alternative= reading of the sentence holds
       scope_mismatch: ["misleading", "unverifiable"], // a conflict of scopes is misleading; a check whose figures measure something else cannot be verified
       ambiguous: ["unverifiable"],
       agree: ["accurate"],
@@ -280,6 +280,17 @@ describe("every explanation of loadAnalysis()", () => {
       unverified: ["unverifiable"],
     };
     for (const x of all) expect(allowed[x.verdict], `${x.id} ${x.verdict}`).toContain(x.rating);
+  });
+  it("alternative=: a failing reading of a sentence whose other reading holds is misleading, not inaccurate", () => {
+    // GMT Eight's headline "17-Year Peak in U.S. Layoffs": Challenger's October 2025 (153,074 cuts) beat
+    // January 2026 (108,435), so as a record among all months it is at most a 3-month high; as a record
+    // among Januaries it holds, back to January 2009's 241,749 (17 years)
+    const all = a.verdicts.find((v) => v.id === "layoffs-17-year-peak-all-months")!;
+    const january = a.verdicts.find((v) => v.id === "layoffs-17-year-peak-january")!;
+    expect(all.verdict).toBe("inconsistent");
+    expect(january.rating).toBe("accurate");
+    expect(all.rating).toBe("misleading");
+    expect(all.explanation).toMatch(/at most a 3-month high, so GMT Eight's “17-Year” does not hold as written; it holds for another measure: 241,749 in January 2009/);
   });
   it("a disputed claim whose figure fits another measure is misleading and names that measure", () => {
     const misleading = a.independent.filter((r) => r.verdict === "disputed" && r.rating === "misleading");
