@@ -17,7 +17,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { asOfSpan } from "../charts/charts";
+import { asOfSpan } from "../data/dates";
 import { DataError, DataErrors, decodeUtf8, parseCsv } from "../data/csv";
 import { convertInterval, effectiveInterval, interval, nominalInterval, point, printedInterval, sameDimension, toBounds, unitInfo } from "./intervals";
 import type { Ledger } from "../data/ledger";

@@ -23,7 +23,7 @@
 import * as fs from "node:fs";
 import { DataError, decodeUtf8, parseCsv, parseNumberField } from "../data/csv";
 import { isIsoDateOrRange, type Ledger } from "../data/ledger";
-import { asOfSpan } from "../charts/charts";
+import { asOfSpan } from "../data/dates";
 import { rel } from "../data/paths";
 import { convertInterval, distance, effectiveInterval, intersect, nominalInterval, printedPrecision, sameDimension, UNITS, width, type HedgeInput } from "./intervals";
 import { extractNumericTokens } from "../data/numbers";
@@ -232,7 +232,7 @@ export function sourceHedgeInput(row: Pick<IndependentRow, "low" | "high" | "uni
 
 /**
  * True when two as_of values (a date, month, year or a range a/b of them) share at least one
- * day; the spans come from `asOfSpan` (src/charts/charts.ts). Throws a RangeError for an invalid as_of.
+ * day; the spans come from `asOfSpan` (src/data/dates.ts). Throws a RangeError for an invalid as_of.
  * @example asOfOverlaps("2026-02-05/2026-02-06", "2026-02-06") // => true
  * @example asOfOverlaps("2026-02-06", "2026-02-08") // => false
  */

@@ -4,7 +4,7 @@
  * require so that importing src/ outside a kernel never fails), so tests can see exactly what
  * would be sent.
  */
-import type { PlotlyFigure } from "../charts/charts";
+import type { PlotlyFigure } from "../charts/theme";
 import { tableHtml, type RowsInput, type TableOptions } from "./html";
 
 /** The mime type JupyterLab's plotly renderer draws (also in untrusted, reopened notebooks). */
@@ -59,4 +59,12 @@ export function showTable(rows: RowsInput, options: TableOptions = {}, sink: Dis
  */
 export function showMarkdown(md: string, sink: DisplaySink = tslabDisplay()): void {
   sink.markdown(md);
+}
+
+/**
+ * Shows an HTML string built by a helper (contradictionHtml, disputeHtml, tableHtml) as `text/html`.
+ * @example showHtml("<b>x</b>", { raw: () => {}, html: () => {}, markdown: () => {} }) // => undefined
+ */
+export function showHtml(html: string, sink: DisplaySink = tslabDisplay()): void {
+  sink.html(html);
 }

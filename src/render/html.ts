@@ -1,7 +1,7 @@
 /**
  * HTML output for notebooks and exported pages: escaping, number formatting, verdict badges and
  * styled tables (danfojs has no HTML output). Also the shared colour theme (Okabe–Ito palette,
- * verdict colours, font stack) that src/charts/charts.ts draws with, so tables and charts agree.
+ * verdict colours, font stack) that the chart builders (src/charts/) draw with, so tables and charts agree.
  *
  * Everything is styled inline: JupyterLab strips <style> elements from untrusted notebooks.
  * Every function is pure and deterministic (no locale, no clock).

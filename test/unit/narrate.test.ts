@@ -8,25 +8,10 @@ import type { CheckVerdict } from "../../src/domain/checks";
 import type { DisplaySink } from "../../src/render/display";
 import { badge } from "../../src/render/html";
 import type { IndependentResult } from "../../src/domain/independent";
-import {
-  articleContext,
-  articleIntroMarkdown,
-  checkRow,
-  computedRow,
-  escapeMarkdown,
-  figureRows,
-  formatBounds,
-  pathFromClaims,
-  quoteMarkdown,
-  sectionBody,
-  sectionChecks,
-  sectionClaims,
-  sectionSummaryMarkdown,
-  showChecks,
-  showFigures,
-  showSection,
-  verdictCountWords,
-} from "../../src/views/narrate";
+import { formatBounds, verdictCountWords } from "../../src/render/format";
+import { escapeMarkdown, quoteMarkdown } from "../../src/render/markdown";
+import { computedRow, pathFromClaims } from "../../src/views/chart-rows";
+import { articleContext, articleIntroMarkdown, checkRow, figureRows, sectionBody, sectionChecks, sectionClaims, sectionSummaryMarkdown, showChecks, showFigures, showSection } from "../../src/views/sections";
 import type { Article, Claim, Section } from "../../src/data/types";
 
 const HOSTILE = `Hostile <script>alert("x")</script> & 'q' </div> $5 *bold* _it_`;
@@ -45,6 +30,7 @@ const article = (id: string, title: string): Article => ({
   id,
   title,
   outlet: "Outlet",
+  short_name: "Outlet",
   author: "",
   published: "2026-02-08",
   published_basis: "stated",
