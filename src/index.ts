@@ -28,3 +28,6 @@ export * from "./views/conflicts";
 export * from "./views/disputes";
 export * from "./views/timelines";
 export * from "./views/findings";
+export * from "./data/danfo";
+export * from "./render/frame";
+export * from "./views/figures";

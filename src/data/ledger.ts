@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as Danfo from "danfojs-node";
 import { DataError, DataErrors, decodeUtf8, parseNumberField, type CsvTable } from "./csv";
+import { danfo } from "./danfo";
 import { readDeclarations, readTable } from "./declarations";
 import { UNITS, unitInfo } from "../domain/intervals";
 import { DATA_DIR } from "./paths";
@@ -296,13 +297,11 @@ export function loadLedger(dataDir: string = DATA_DIR): Ledger {
 
 /**
  * The claims as a danfojs-node DataFrame, one column per Claim field (open bounds as null).
- * danfojs-node (and TensorFlow.js under it) is loaded on the first call, not on import.
+ * danfojs-node is loaded on the first call (src/data/danfo.ts), not on import.
  */
 export function claimsFrame(claims: readonly Claim[]): Danfo.DataFrame {
   const cols = [...CLAIM_COLUMNS, "line"] as const;
   const data: Record<string, (string | number | null)[]> = {};
   for (const c of cols) data[c] = claims.map((r) => (r as unknown as Record<string, string | number | null>)[c]);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dfd = require("danfojs-node") as typeof Danfo;
-  return new dfd.DataFrame(data, { columns: [...cols] });
+  return new (danfo().DataFrame)(data, { columns: [...cols] });
 }

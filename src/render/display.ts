@@ -32,6 +32,22 @@ export function tslabDisplay(): DisplaySink {
 }
 
 /**
+ * tslab's `display` when this process is a tslab kernel executing a cell (tslab's jupyter module
+ * is loaded and has a cell to write to), else undefined. Never loads tslab itself.
+ */
+export function kernelDisplay(): DisplaySink | undefined {
+  let jupyter: string;
+  try {
+    jupyter = require.resolve("tslab/dist/jupyter");
+  } catch {
+    return undefined;
+  }
+  const mod = require.cache[jupyter];
+  if (!mod || (mod.exports as { lastWriteDisplayData?: unknown }).lastWriteDisplayData == null) return undefined;
+  return tslabDisplay();
+}
+
+/**
  * Shows a plotly figure in the notebook: sends the figure object itself (not a JSON string) as
  * `application/vnd.plotly.v1+json`. tslab types `raw`'s content as string | Uint8Array but
  * passes an object through, and the plotly mime type needs a JSON object.

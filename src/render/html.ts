@@ -4,8 +4,11 @@
  * verdict colours, font stack) that the chart builders (src/charts/) draw with, so tables and charts agree.
  *
  * Everything is styled inline: JupyterLab strips <style> elements from untrusted notebooks.
+ * Ratings (src/domain/ratings.ts) show as their plain labels in any `rating` column.
  * Every function is pure and deterministic (no locale, no clock).
  */
+
+import { isRating, ratingLabel } from "../domain/ratings";
 
 /** A plain record: one table row or one chart input row. */
 export type Row = Record<string, unknown>;
@@ -367,10 +370,25 @@ export function tableHtml(input: RowsInput, options: TableOptions = {}): string 
   return out.join("\n");
 }
 
+/**
+ * A column named `rating` or `…_rating` shows each rating as its label (ratingLabel); other
+ * values as they are.
+ * @example ratingCell("accurate_rounded") // => "Accurate, rounded"
+ * @example ratingCell("holds") // => "holds"
+ */
+export function ratingCell(value: unknown): string {
+  return typeof value === "string" && isRating(value) ? ratingLabel(value) : cellText(value);
+}
+
+/** The column spec for a key: rating columns render their labels. */
+function columnFor(key: string): TableColumn {
+  return /(^|_)rating$/.test(key) ? { key, render: ratingCell } : { key };
+}
+
 /** The columns of a table: the given specs, or every field in order of first appearance. */
 function tableColumns(rows: Row[], input: RowsInput, specs?: readonly (string | TableColumn)[]): TableColumn[] {
-  if (specs) return specs.map((s) => (typeof s === "string" ? { key: s } : s));
+  if (specs) return specs.map((s) => (typeof s === "string" ? columnFor(s) : s));
   const keys = isFrameLike(input) ? [...input.columns] : [];
   for (const row of rows) for (const k of Object.keys(row)) if (!keys.includes(k)) keys.push(k);
-  return keys.map((key) => ({ key }));
+  return keys.map(columnFor);
 }
