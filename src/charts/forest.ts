@@ -82,7 +82,7 @@ export function forestTraces(
   });
 }
 
-/** Rows' default label: "<printed figure> — <article>" (escaped). */
+/** Rows' default label: "<printed figure> — <source>", or "— <article>" without a source (escaped). */
 export function rowLabel(c: ClaimLike, labels?: Readonly<Record<string, string>>): string {
-  return escapeHtml(labels?.[c.id] ?? `${c.raw} — ${c.article}`);
+  return escapeHtml(labels?.[c.id] ?? `${c.raw} — ${c.source || c.article}`);
 }

@@ -7,3 +7,4 @@ export * from "./interval";
 export * from "./small-multiples";
 export * from "./verdict-bar";
 export * from "./decorate";
+export * from "./scales";

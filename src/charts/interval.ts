@@ -1,10 +1,11 @@
 /** The interval chart (a forest plot): one row per figure, its interval as a horizontal range. */
-import { VERDICTS, VERDICT_COLORS, VERDICT_LABELS, escapeHtml, formatNumber, normalizeVerdict, type Verdict } from "../render/html";
+import { escapeHtml, formatNumber } from "../render/html";
 import { forestTraces, rowLabel, valueExtent } from "./forest";
 import { unique } from "./parts";
-import { toClaims, type ClaimInput, type ClaimLike } from "./rows";
+import { toClaims, type ClaimInput } from "./rows";
+import { columnScale, ratingScale, verdictScale } from "./scales";
 import { axis, figure } from "./frame";
-import { CHART_THEME, baseLayout, colorMap, type ChartOptions, type JsonObject, type PlotlyFigure } from "./theme";
+import { CHART_THEME, baseLayout, type ChartOptions, type JsonObject, type PlotlyFigure } from "./theme";
 
 /** A consensus (or reference) value drawn across an interval chart. */
 export interface Consensus {
@@ -20,11 +21,15 @@ export interface Consensus {
 export interface IntervalOptions extends ChartOptions {
   /** A vertical consensus line (and band). */
   consensus?: Consensus;
-  /** Colour rows by article (default) or by verdict (then `verdicts` gives each claim's). */
-  colorBy?: "article" | "verdict";
+  /**
+   * Colour rows by a column (default "article"; e.g. "source", "origin", "tier" of the figures
+   * table), by "rating" (the reader's scale, fixed colours) or by "verdict" (then `verdicts` gives
+   * each claim's). Outside figures without a value are "outside sources".
+   */
+  colorBy?: "article" | "rating" | "verdict" | (string & {});
   /** Verdict per claim id (any spelling normalizeVerdict accepts); needed for colorBy "verdict". */
   verdicts?: Readonly<Record<string, string>>;
-  /** Row label per claim id; default "<printed figure> — <article>". */
+  /** Row label per claim id; default "<printed figure> — <source>" (the article when there is no source column). */
   labels?: Readonly<Record<string, string>>;
   /** Title of the value axis; default the claims' unit. */
   xTitle?: string;
@@ -34,8 +39,9 @@ export interface IntervalOptions extends ChartOptions {
  * A forest plot: one row per claim (source), its interval as a horizontal range with tick ends;
  * an open end runs to the axis edge and ends in an arrow (▶ for "over", ◀ for "under"); a point
  * figure is a diamond; an optional dashed consensus line (and grey band). Rows keep input order,
- * top to bottom; colour by article or verdict.
- * @throws Error for a claim with no bounds, colorBy "verdict" without a verdict, an invalid id.
+ * top to bottom; colour by article (or another column), rating or verdict. Takes records or a
+ * DataFrame (the figures table, or any frame with its columns).
+ * @throws Error for a claim with no bounds, colorBy "verdict" without a verdict, "rating" without a rating, an invalid id.
  * @example intervalChart([{ id: "a-1", article: "a", quote: "q", subject: "BTC", metric: "low", low: 60000, high: 61000, unit: "USD", raw: "$60–61K", as_of: "2026-02-05" }], { id: "btc-low", title: "Low" }).data[0].x // => [60000, 61000, null]
  */
 export function intervalChart(claims: ClaimInput, options: IntervalOptions): PlotlyFigure {
@@ -46,25 +52,11 @@ export function intervalChart(claims: ClaimInput, options: IntervalOptions): Plo
   const extent = valueExtent(rows, extra);
   const height = options.height ?? Math.max(320, CHART_THEME.margin.t + CHART_THEME.margin.b + 30 * rows.length + 20);
   const layout = baseLayout(options, { height });
-  const byVerdict = options.colorBy === "verdict";
-  const verdictOf = (c: ClaimLike): Verdict => {
-    const v = options.verdicts?.[c.id];
-    if (v === undefined) throw new Error(`intervalChart: no verdict for claim ${c.id} (colorBy "verdict")`);
-    return normalizeVerdict(v);
-  };
-  const articleColors = colorMap(rows.map((c) => c.article));
-  if (byVerdict) rows.forEach(verdictOf); // name the first claim without a verdict, in input order
-  const sorted = byVerdict ? [...rows].sort((a, b) => VERDICTS.indexOf(verdictOf(a)) - VERDICTS.indexOf(verdictOf(b))) : rows;
+  const scale = options.colorBy === "verdict" ? verdictScale(options.verdicts, "intervalChart") : options.colorBy === "rating" ? ratingScale() : columnScale(rows, options.colorBy ?? "article");
+  const keys = scale.keys(rows); // names the first row without a verdict or rating, in input order
+  const sorted = [...rows].sort((a, b) => keys.indexOf(scale.key(a)) - keys.indexOf(scale.key(b)));
   // Traces are grouped by colour, but the rows keep input order through the category array.
-  const data = forestTraces(
-    sorted,
-    byVerdict ? verdictOf : (c) => c.article,
-    byVerdict ? (k) => VERDICT_LABELS[k as Verdict] : (k) => k,
-    byVerdict ? (k) => VERDICT_COLORS[k as Verdict] : (k) => articleColors[k]!,
-    extent,
-    { x: "x", y: "y", legend: () => true },
-    "intervalChart",
-  );
+  const data = forestTraces(sorted, scale.key, scale.name, scale.color, extent, { x: "x", y: "y", legend: () => true }, "intervalChart");
   const shapes: JsonObject[] = [];
   const annotations = layout.annotations as JsonObject[];
   if (c0) {

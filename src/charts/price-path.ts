@@ -1,10 +1,11 @@
 /** The price-path chart: a line with the articles' figures about it. */
 import { escapeHtml, toRecords, type RowsInput } from "../render/html";
-import { bounds, round, unique } from "./parts";
+import { bounds, round } from "./parts";
 import { asOfMidpoint } from "../data/dates";
 import { claimHover, toClaims, type ClaimInput } from "./rows";
 import { axis, figure } from "./frame";
-import { CHART_THEME, baseLayout, colorMap, type ChartOptions, type Json, type JsonObject, type PlotlyFigure } from "./theme";
+import { columnScale, ratingScale } from "./scales";
+import { CHART_THEME, baseLayout, type ChartOptions, type Json, type JsonObject, type PlotlyFigure } from "./theme";
 
 /** Options of pricePathChart. */
 export interface PricePathOptions extends ChartOptions {
@@ -22,6 +23,8 @@ export interface PricePathOptions extends ChartOptions {
   annotate?: readonly string[];
   /** Log scale for the value axis. */
   logY?: boolean;
+  /** Colour the figures by a column (default "article"; e.g. "source", "origin") or by "rating" (fixed colours). */
+  colorBy?: "article" | "rating" | (string & {});
 }
 
 /**
@@ -44,31 +47,32 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
     if (c.unit !== unit) throw new Error(`pricePathChart: claim ${c.id} has unit ${JSON.stringify(c.unit)}, expected ${JSON.stringify(unit)}`);
     bounds(c, "pricePathChart");
   }
-  const data: unknown[] = [
-    {
-      type: "scatter",
-      mode: "lines",
-      name: escapeHtml(options.pathName ?? "price"),
-      x: points.map((p) => p[xKey] as Json),
-      y: points.map((p) => (typeof p[yKey] === "number" ? (p[yKey] as number) : null)),
-      line: { color: CHART_THEME.pathColor, width: 2 },
-      hovertemplate: "%{x|%Y-%m-%d}: %{y:,}<extra></extra>",
-    },
-  ];
-  const colors = colorMap(rows.map((c) => c.article));
+  const line = {
+    type: "scatter",
+    mode: "lines",
+    name: escapeHtml(options.pathName ?? "price"),
+    x: points.map((p) => p[xKey] as Json),
+    y: points.map((p) => (typeof p[yKey] === "number" ? (p[yKey] as number) : null)),
+    line: { color: CHART_THEME.pathColor, width: 2 },
+    hovertemplate: "%{x|%Y-%m-%d}: %{y:,}<extra></extra>",
+  };
+  // no path, no line (byDateChart): only the figures
+  const data: unknown[] = points.length > 0 ? [line] : [];
+  const scale = options.colorBy === "rating" ? ratingScale() : columnScale(rows, options.colorBy ?? "article");
   const annotations = layout.annotations as JsonObject[];
-  for (const article of unique(rows.map((c) => c.article))) {
-    const mine = rows.filter((c) => c.article === article);
+  for (const key of scale.keys(rows)) {
+    const mine = rows.filter((c) => scale.key(c) === key);
+    const color = scale.color(key);
     const ys = mine.map((c) => (c.low !== null && c.high !== null ? round((c.low + c.high) / 2) : (c.low ?? c.high)!));
     data.push({
       type: "scatter",
       mode: "markers",
-      name: escapeHtml(article),
-      legendgroup: escapeHtml(article),
+      name: escapeHtml(scale.name(key)),
+      legendgroup: escapeHtml(key),
       x: mine.map((c) => asOfMidpoint(c.as_of)),
       y: ys,
       marker: {
-        color: colors[article]!,
+        color,
         size: 9,
         symbol: mine.map((c) => (c.low === null ? "triangle-down" : c.high === null ? "triangle-up" : "circle")),
         line: { color: "#FFFFFF", width: 1 },
@@ -78,7 +82,7 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
         symmetric: false,
         array: mine.map((c, i) => (c.high !== null && c.low !== null ? round(c.high - ys[i]!) : 0)),
         arrayminus: mine.map((c, i) => (c.high !== null && c.low !== null ? round(ys[i]! - c.low) : 0)),
-        color: colors[article]!,
+        color,
         thickness: 1.5,
         width: 5,
       },
@@ -93,11 +97,11 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
         text: escapeHtml(c.raw),
         showarrow: true,
         arrowhead: 0,
-        arrowcolor: colors[article]!,
+        arrowcolor: color,
         ax: 0,
         ay: -28,
         bgcolor: "rgba(255,255,255,0.85)",
-        font: { size: 11, color: colors[article]! },
+        font: { size: 11, color },
       });
     });
   }
@@ -105,4 +109,20 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
   layout.yaxis = axis({ title: { text: escapeHtml(options.yTitle ?? unit) }, separatethousands: true, ...(options.logY ? { type: "log" } : {}) });
   layout.hovermode = "closest";
   return figure(data, layout);
+}
+
+/** Options of byDateChart: those of pricePathChart without a path; the unit defaults to the figures'. */
+export type ByDateOptions = Omit<PricePathOptions, "x" | "y" | "pathName">;
+
+/**
+ * Figures by date: one marker per figure at its `as_of` (midpoint of a span), its interval as an
+ * error bar, an open end as a triangle, coloured by article (or another column) or by rating;
+ * hover shows the quote. Every figure must have the same unit (default: the first figure's).
+ * Takes records or a DataFrame, e.g. the figures table filtered to Bitcoin's price.
+ * @throws Error for figures in different units or without bounds, and for an invalid id.
+ * @example byDateChart([{ id: "a-1", article: "a", quote: "q", subject: "BTC", metric: "low", low: 60000, high: 60000, unit: "USD", raw: "$60K", as_of: "2026-02-06" }], { id: "btc", title: "BTC" }).data[0].y // => [60000]
+ */
+export function byDateChart(rows: ClaimInput, options: ByDateOptions): PlotlyFigure {
+  const figures = toClaims(rows);
+  return pricePathChart([], figures, { ...options, unit: options.unit ?? figures[0]?.unit ?? "USD" });
 }

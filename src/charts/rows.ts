@@ -8,9 +8,11 @@ import { wrapHtml } from "./theme";
 
 /** The fields of a ledger row that charts read (a Claim, or a DataFrame row of data/claims.csv). */
 export type ClaimLike = Pick<Claim, "id" | "article" | "quote" | "subject" | "metric" | "low" | "high" | "unit" | "raw" | "as_of"> &
-  Partial<Pick<Claim, "window" | "qualifier" | "section" | "hedge" | "note">>;
+  Partial<Pick<Claim, "window" | "qualifier" | "section" | "hedge" | "note">> &
+  /** Columns of the figures table (src/views/figures.ts) that charts read when present. */
+  Partial<{ source: string; origin: string; rating: string; tier: string }>;
 
-/** Ledger rows, or a danfojs DataFrame with the ledger's columns. */
+/** Ledger rows, rows of the figures table, or a danfojs DataFrame with those columns. */
 export type ClaimInput = readonly ClaimLike[] | FrameLike;
 
 
@@ -57,13 +59,13 @@ export function intervalText(c: Pick<ClaimLike, "low" | "high" | "unit">): strin
 }
 
 /**
- * The hover text of a claim (plotly pseudo-HTML, every piece escaped): the printed figure, the
- * article id and claim id, the wrapped quote, the interval and the date it refers to.
+ * The hover text of a claim (plotly pseudo-HTML, every piece escaped): the printed figure, who
+ * printed it (its source, else its article id) and its id, the wrapped quote, the interval and the date it refers to.
  * @example claimHover({ id: "a-001", article: "a", quote: "fell <5%", raw: "5%", low: -5, high: -5, unit: "pct", as_of: "2026" }) // => "<b>5%</b> · a (a-001)<br>“fell &lt;5%”<br>-5 pct · as of 2026"
  */
-export function claimHover(c: Pick<ClaimLike, "id" | "article" | "quote" | "raw" | "low" | "high" | "unit" | "as_of">): string {
+export function claimHover(c: Pick<ClaimLike, "id" | "article" | "quote" | "raw" | "low" | "high" | "unit" | "as_of" | "source">): string {
   return (
-    `<b>${escapeHtml(c.raw)}</b> · ${escapeHtml(c.article)} (${escapeHtml(c.id)})` +
+    `<b>${escapeHtml(c.raw)}</b> · ${escapeHtml(c.source || c.article)} (${escapeHtml(c.id)})` +
     `<br>“${wrapHtml(c.quote)}”` +
     `<br>${escapeHtml(intervalText(c))} · as of ${escapeHtml(c.as_of)}`
   );

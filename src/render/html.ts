@@ -8,7 +8,7 @@
  * Every function is pure and deterministic (no locale, no clock).
  */
 
-import { isRating, ratingLabel } from "../domain/ratings";
+import { isRating, ratingLabel, type Rating } from "../domain/ratings";
 
 /** A plain record: one table row or one chart input row. */
 export type Row = Record<string, unknown>;
@@ -101,6 +101,18 @@ export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
   contradiction: OKABE_ITO.vermillion,
   ambiguous: "#BBBBBB",
   unverified: "#DDDDDD",
+};
+
+/**
+ * Fixed rating → colour map (src/domain/ratings.ts), the reader's scale: accurate green, rounded
+ * sky blue, misleading purple, inaccurate vermillion, cannot be verified grey.
+ */
+export const RATING_COLORS: Readonly<Record<Rating, string>> = {
+  accurate: OKABE_ITO.bluishGreen,
+  accurate_rounded: OKABE_ITO.skyBlue,
+  misleading: OKABE_ITO.reddishPurple,
+  inaccurate: OKABE_ITO.vermillion,
+  unverifiable: "#BBBBBB",
 };
 
 /** Short human labels of the verdicts, as badges and chart legends show them. */
