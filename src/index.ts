@@ -31,3 +31,7 @@ export * from "./views/findings";
 export * from "./data/danfo";
 export * from "./render/frame";
 export * from "./views/figures";
+export * from "./views/explain";
+export * from "./views/article-text";
+export * from "./views/context";
+export * from "./report/page";

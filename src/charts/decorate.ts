@@ -2,6 +2,7 @@
  * Decorations on a finished figure: a shaded reference band, and room for a legend that wraps.
  * Each returns a copy; the figure passed in is not changed.
  */
+import { asChart } from "../render/display";
 import { escapeHtml } from "../render/html";
 import type { Json, JsonObject, PlotlyFigure } from "./theme";
 
@@ -39,7 +40,7 @@ export function withBand(fig: PlotlyFigure, band: Band): PlotlyFigure {
     : { text: escapeHtml(band.label), xref: "x", yref: "paper", x: band.high, y: 1, xanchor: "right", yanchor: "top", showarrow: false, font: { size: 11, color: "#8a5a00" } };
   copy.layout.shapes = [...((copy.layout.shapes as JsonObject[] | undefined) ?? []), shape];
   copy.layout.annotations = [...((copy.layout.annotations as JsonObject[] | undefined) ?? []), note];
-  return copy;
+  return asChart(copy);
 }
 
 /**
@@ -89,9 +90,9 @@ export function withLegendRoom(fig: PlotlyFigure, available?: number): PlotlyFig
   const margin = layout.margin as Record<string, Json>;
   const height = (layout.height as number) + extra;
   const image = (fig.config.toImageButtonOptions ?? {}) as Record<string, Json>;
-  return {
+  return asChart({
     data: fig.data,
     layout: { ...layout, height, margin: { ...margin, t: (margin.t as number) + extra } },
     config: { ...fig.config, toImageButtonOptions: { ...image, height } },
-  };
+  });
 }

@@ -2,6 +2,7 @@
  * The frame every chart builder puts its traces in (not part of the public API): the themed axis,
  * the shared plotly config and the final sanitised figure.
  */
+import { asChart } from "../render/display";
 import { CHART_THEME, sanitizeJson, type JsonObject, type PlotlyFigure } from "./theme";
 
 /** An axis in the theme's style. */
@@ -30,7 +31,7 @@ function baseConfig(layout: JsonObject): JsonObject {
   };
 }
 
-/** Assembles and sanitises a figure. */
+/** Assembles and sanitises a figure, which shows itself as a chart when it is a cell's last value. */
 export function figure(data: unknown[], layout: JsonObject): PlotlyFigure {
-  return sanitizeJson({ data, layout, config: baseConfig(layout) }) as unknown as PlotlyFigure;
+  return asChart(sanitizeJson({ data, layout, config: baseConfig(layout) }) as unknown as PlotlyFigure);
 }

@@ -12,7 +12,7 @@ import { colorMap } from "./theme";
 /** The legend name of rows without a value in the colour column that come from outside sources. */
 export const OUTSIDE_KEY = "outside sources";
 /** Their colour when rows are coloured by rating (outside figures have no rating). */
-export const OUTSIDE_COLOR = "#777777";
+export const OUTSIDE_COLOR = "#8C8C8C";
 
 /** A colouring of chart rows. */
 export interface ColorScale {
@@ -49,7 +49,7 @@ export function columnScale(rows: readonly ClaimLike[], column: string): ColorSc
 
 /**
  * Colours by the rows' `rating` column on the fixed rating colours, legend names the rating
- * labels, best first; outside figures grey.
+ * labels, best first; outside figures grey and drawn first, so the articles' figures lie on top.
  * @throws Error naming the row whose rating is not on the scale.
  */
 export function ratingScale(): ColorScale {
@@ -58,7 +58,7 @@ export function ratingScale(): ColorScale {
     if (k !== OUTSIDE_KEY && !isRating(k)) throw new Error(`chart: row ${r.id} has no rating on the scale (${JSON.stringify(r.rating ?? "")}; expected one of ${RATINGS.join(", ")})`);
     return k;
   };
-  const order = [...RATINGS, OUTSIDE_KEY];
+  const order = [OUTSIDE_KEY, ...RATINGS];
   return {
     key,
     color: (k) => (isRating(k) ? RATING_COLORS[k] : OUTSIDE_COLOR),

@@ -7,7 +7,8 @@
  * mathjs (only for median, mode, std and variance; about 1 s, most of danfo's load time), xlsx
  * (Excel files) and request (CSV over HTTP). danfo() defers each: until a property of one is
  * first read, danfo holds a stand-in that then loads the real library and hands it over, so
- * behaviour is unchanged and only the first such call pays.
+ * behaviour is unchanged and only the first such call pays. It also fixes one bug of danfo's
+ * (fixBooleanRows: filtering a frame that was filtered or sorted before).
  */
 import Module from "node:module";
 import * as path from "node:path";
@@ -66,9 +67,50 @@ export function danfo(): DanfoModule {
     for (const id of DEFERRED_DANFO_DEPENDENCIES) deferModule(id, base);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     lib = require("danfojs-node") as DanfoModule;
+    fixBooleanRows(lib);
     for (const hook of hooks) hook(lib);
   }
   return lib;
+}
+
+/**
+ * Row positions for danfo's _iloc: a boolean mask (an array or a Series) becomes the positions
+ * of its true values; anything else is returned as it is.
+ * @example maskPositions([true, false, true]) // => [0, 2]
+ * @example maskPositions([2, 0]) // => [2, 0]
+ */
+export function maskPositions(rows: unknown): unknown {
+  const values = rows !== null && typeof rows === "object" && !Array.isArray(rows) && Array.isArray((rows as { values?: unknown }).values) ? (rows as { values: unknown[] }).values : rows;
+  if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "boolean")) return rows;
+  return values.flatMap((v, i) => (v ? [i] : []));
+}
+
+/**
+ * Fixes danfojs-node 1.2.0's boolean row selection: `_iloc` takes each true row's index *label*
+ * for its position, so `query` and `iloc` with a mask pick wrong rows or throw ("Cannot read
+ * properties of undefined") on any frame whose index is not 0…n-1 — every frame that was
+ * filtered or sorted before. The patched methods turn the mask into positions first.
+ */
+function fixBooleanRows(d: DanfoModule): void {
+  type Frame = { iloc(a: { rows?: unknown; columns?: unknown }): Frame; $setValues(v: unknown, a: boolean, b: boolean): void; $setIndex(i: unknown): void; values: unknown; index: unknown };
+  const frame = Object.getPrototypeOf(d.DataFrame.prototype) as { iloc: Frame["iloc"]; query: unknown };
+  const series = Object.getPrototypeOf(d.Series.prototype) as { iloc: (rows: unknown) => unknown };
+  const frameIloc = frame.iloc;
+  const seriesIloc = series.iloc;
+  frame.iloc = function (this: Frame, a: { rows?: unknown; columns?: unknown }) {
+    return frameIloc.call(this, { ...a, rows: maskPositions(a.rows) });
+  };
+  series.iloc = function (this: unknown, rows: unknown) {
+    return seriesIloc.call(this, maskPositions(rows));
+  };
+  frame.query = function (this: Frame, condition: unknown, options?: { inplace?: boolean }) {
+    if (!condition) throw new Error("ParamError: condition must be specified");
+    const result = frameIloc.call(this, { rows: maskPositions(condition) });
+    if (!options?.inplace) return result;
+    this.$setValues(result.values, false, false);
+    this.$setIndex(result.index);
+    return undefined;
+  };
 }
 
 /** Runs `hook` with danfojs-node when it is loaded (at once if it already is). */

@@ -11,7 +11,7 @@
  */
 import { inspect, type InspectOptions } from "node:util";
 import { onDanfoLoad, type DanfoModule } from "../data/danfo";
-import { kernelDisplay, type DisplaySink } from "./display";
+import { dropNextNewline, kernelDisplay, type DisplaySink } from "./display";
 import { isFrameLike, tableHtml, type FrameLike, type RowsInput } from "./html";
 
 /** A DataFrame as a cell's last value shows at most this many rows in full (pandas: 60). */
@@ -48,17 +48,6 @@ export function frameHtml(x: FrameLike | SeriesLike): string {
   const rows = frameRows(x);
   const n = isFrameLike(rows) ? (rows.values as unknown[]).length : rows.length;
   return tableHtml(rows, n > FRAME_MAX_ROWS ? { maxRows: FRAME_PREVIEW_ROWS } : {});
-}
-
-/** Drops the next write to stdout if it is exactly "\n" (the newline console.log adds), once. */
-function dropNextNewline(): void {
-  const stdout = process.stdout;
-  const write = stdout.write;
-  stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
-    stdout.write = write;
-    if (chunk === "\n") return true;
-    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof stdout.write;
 }
 
 /**

@@ -112,7 +112,7 @@ export const RATING_COLORS: Readonly<Record<Rating, string>> = {
   accurate_rounded: OKABE_ITO.skyBlue,
   misleading: OKABE_ITO.reddishPurple,
   inaccurate: OKABE_ITO.vermillion,
-  unverifiable: "#BBBBBB",
+  unverifiable: "#D0D0D0",
 };
 
 /** Short human labels of the verdicts, as badges and chart legends show them. */

@@ -63,3 +63,48 @@ export function quoteMarkdown(items: readonly (Pick<Claim, "id" | "quote"> | str
   if (more > 0) blocks.push(`*… and ${more} more quote${more === 1 ? "" : "s"}*`);
   return blocks.join("\n\n");
 }
+
+const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#34;": '"', "&#39;": "'", "&quot;": '"' };
+
+/**
+ * Inline Markdown as HTML: backslash escapes, `**bold**`, `*italic*`, `` `code` `` and links
+ * `[text](url)`; every other character HTML-escaped (entities in the source are read first, so
+ * text that escapeMarkdown made safe is not escaped twice).
+ * @example inlineMarkdownHtml("**Inaccurate.** \\$60,000 &lt;b&gt; `id`") // => "<b>Inaccurate.</b> $60,000 &lt;b&gt; <code>id</code>"
+ */
+export function inlineMarkdownHtml(text: string): string {
+  const s = text.replace(/&(amp|lt|gt|#34|#39|quot);/g, (e) => ENTITIES[e]!);
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const rest = s.slice(i);
+    const code = /^`([^`]*)`/.exec(rest);
+    const bold = /^\*\*((?:\\.|[^*\\])+)\*\*/.exec(rest);
+    const italic = /^\*((?:\\.|[^*\\])+)\*/.exec(rest);
+    const link = /^\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/.exec(rest);
+    if (s[i] === "\\" && i + 1 < s.length) out += escapeHtml(s[++i]!);
+    else if (code) (out += `<code>${escapeHtml(code[1]!)}</code>`), (i += code[0].length - 1);
+    else if (bold) (out += `<b>${inlineMarkdownHtml(bold[1]!)}</b>`), (i += bold[0].length - 1);
+    else if (italic) (out += `<i>${inlineMarkdownHtml(italic[1]!)}</i>`), (i += italic[0].length - 1);
+    else if (link) (out += `<a href="${escapeHtml(link[2]!)}">${inlineMarkdownHtml(link[1]!)}</a>`), (i += link[0].length - 1);
+    else out += escapeHtml(s[i]!);
+  }
+  return out;
+}
+
+/**
+ * The Markdown our helpers write, as HTML for a standalone page: paragraphs (blank-line
+ * separated), `> ` blockquotes, `- ` lists and inline Markdown (inlineMarkdownHtml).
+ * @example markdownHtml("> fell \\~5% — `a-1`\n\n- one\n- two") // => "<blockquote><p>fell ~5% — <code>a-1</code></p></blockquote>\n<ul><li>one</li><li>two</li></ul>"
+ */
+export function markdownHtml(markdown: string): string {
+  return markdown
+    .split(/\n\s*\n/)
+    .filter((block) => block.trim() !== "")
+    .map((block) => {
+      const lines = block.split("\n");
+      if (lines.every((l) => /^>\s?/.test(l))) return `<blockquote>${markdownHtml(lines.map((l) => l.replace(/^>\s?/, "")).join("\n"))}</blockquote>`;
+      if (lines.every((l) => /^- /.test(l))) return `<ul>${lines.map((l) => `<li>${inlineMarkdownHtml(l.slice(2))}</li>`).join("")}</ul>`;
+      return `<p>${inlineMarkdownHtml(lines.join(" "))}</p>`;
+    })
+    .join("\n");
+}
