@@ -89,9 +89,16 @@ export function exportHtml(file: string, title: string, ...items: PageItem[]): M
   const target = exportPath(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   writeFileAtomic(target, html);
-  const tables = items.filter((x) => typeof x !== "string" && !(x instanceof Markdown) && !isFigure(x)).map((x) => toRecords(x as RowsInput).length);
-  const charts = items.filter(isFigure).length;
-  const parts = [...tables.map((n) => `a table of ${plural(n, "row")}`), ...(charts > 0 ? [plural(charts, "chart")] : [])];
+  // what it holds, in the order given: "1 chart, a table of 92 rows"
+  const parts: string[] = [];
+  for (const x of items) {
+    if (isFigure(x)) {
+      const last = parts.length - 1;
+      const n = last >= 0 && /^\d+ charts?$/.test(parts[last]) ? Number.parseInt(parts[last], 10) + 1 : 1;
+      if (n > 1) parts[last] = plural(n, "chart");
+      else parts.push(plural(1, "chart"));
+    } else if (typeof x !== "string" && !(x instanceof Markdown)) parts.push(`a table of ${plural(toRecords(x as RowsInput).length, "row")}`);
+  }
   const size = Buffer.byteLength(html);
   const sizeText = size >= 1e6 ? `${(size / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(size / 1e3))} KB`;
   return md(`Wrote \`${path.basename(target)}\` (${parts.length > 0 ? parts.join(", ") : "no table or chart"}; ${sizeText}), a page that opens offline in any browser.`);

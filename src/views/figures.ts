@@ -128,10 +128,10 @@ export interface CheckRecord {
   /** The claims it reads (space-separated ids) and their articles (space-separated, in order of first appearance). */
   claims: string;
   articles: string;
-  /** What the article claims (or the fixed reference, e.g. 100 for probabilities), in `unit`. */
+  /** The interval the claimed figure covers, its rounding included (or the fixed reference, e.g. 100 for probabilities), in `unit`. */
   claimed_low: number | null;
   claimed_high: number | null;
-  /** What the figures as printed give, and what they give with every rounding and hedge allowed. */
+  /** What the figures as printed give, and what they give with every rounding and hedge allowed (null = open end). */
   computed_low: number | null;
   computed_high: number | null;
   rounded_low: number | null;
