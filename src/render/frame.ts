@@ -41,13 +41,14 @@ export function frameRows(x: FrameLike | SeriesLike): RowsInput {
 
 /**
  * A DataFrame (or Series) as the styled HTML table a cell shows: every row when there are at
- * most FRAME_MAX_ROWS, else the first FRAME_PREVIEW_ROWS and how many more; ratings as labels.
+ * most FRAME_MAX_ROWS, else the first FRAME_PREVIEW_ROWS and how many more; ratings as labels;
+ * long text in cells of at least 18em, so a wide frame scrolls sideways.
  * @example frameHtml({ columns: ["rating"], values: [["accurate_rounded"]] }).includes(">Accurate, rounded</td>") // => true
  */
 export function frameHtml(x: FrameLike | SeriesLike): string {
   const rows = frameRows(x);
   const n = isFrameLike(rows) ? (rows.values as unknown[]).length : rows.length;
-  return tableHtml(rows, n > FRAME_MAX_ROWS ? { maxRows: FRAME_PREVIEW_ROWS } : {});
+  return tableHtml(rows, { longTextWidth: "18em", ...(n > FRAME_MAX_ROWS ? { maxRows: FRAME_PREVIEW_ROWS } : {}) });
 }
 
 /**

@@ -315,6 +315,12 @@ export interface TableOptions {
   maxRows?: number;
   /** Text shown when there are no rows; default "No rows". */
   emptyText?: string;
+  /**
+   * Keep short cells (24 characters or fewer) on one line and give longer ones at least this
+   * width (e.g. "18em"), so a wide table scrolls sideways instead of squeezing text into tall,
+   * narrow columns.
+   */
+  longTextWidth?: string;
 }
 
 const TABLE_STYLE = `border-collapse:collapse;font-family:${FONT_STACK.replace(/"/g, "'")};font-size:13px;color:#222222;background:#FFFFFF;margin:4px 0`;
@@ -367,7 +373,8 @@ export function tableHtml(input: RowsInput, options: TableOptions = {}): string 
       const text = c.render ? c.render(value, row) : cellText(value, c.decimals);
       const body = c.html ? String(text) : escapeHtml(text);
       const numeric = aligns[i] === "right" ? ";font-variant-numeric:tabular-nums;white-space:nowrap" : "";
-      return `<td style="${TD_STYLE};text-align:${aligns[i]}${numeric}">${body}</td>`;
+      const wide = !options.longTextWidth || numeric ? "" : text.length > 24 ? `;min-width:${options.longTextWidth}` : ";white-space:nowrap";
+      return `<td style="${TD_STYLE};text-align:${aligns[i]}${numeric}${wide}">${body}</td>`;
     });
     out.push(`<tr${r % 2 === 1 ? ` style="${STRIPE}"` : ""}>${cells.join("")}</tr>`);
   });
