@@ -6,14 +6,16 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as dfd from "danfojs-node";
-import { DataError, DataErrors, decodeUtf8, parseCsv, parseNumberField, type CsvTable } from "./csv";
+import type * as Danfo from "danfojs-node";
+import { DataError, DataErrors, decodeUtf8, parseNumberField, type CsvTable } from "./csv";
+import { danfo } from "./danfo";
+import { readDeclarations, readTable } from "./declarations";
 import { UNITS, unitInfo } from "../domain/units";
-import { DATA_DIR } from "./paths";
 import { matchesPrintedFigure, printedMismatch } from "../domain/printed";
-import { QUALIFIERS, type Article, type Claim, type Exclusion, type Qualifier, type Section, type Term } from "./types";
+import { DATA_DIR } from "./paths";
+import { QUALIFIERS, type Article, type Claim, type Exclusion, type FamilySpec, type Qualifier, type Section, type Term, type Theme, type ThemeRule } from "./types";
 
-export const ARTICLE_COLUMNS = ["id", "title", "outlet", "author", "published", "published_basis", "language", "seed", "seed_start", "seed_end", "trimmed", "description"] as const;
+export const ARTICLE_COLUMNS = ["id", "title", "outlet", "short_name", "author", "published", "published_basis", "language", "seed", "seed_start", "seed_end", "trimmed", "description"] as const;
 export const SECTION_COLUMNS = ["article", "order", "section", "heading", "level", "kind", "starts_with"] as const;
 export const CLAIM_COLUMNS = ["id", "article", "section", "quote", "subject", "metric", "window", "low", "high", "unit", "qualifier", "as_of", "raw", "hedge", "note"] as const;
 export const EXCLUSION_COLUMNS = ["article", "context", "reason"] as const;
@@ -27,6 +29,12 @@ export interface Ledger {
   claims: Claim[];
   exclusions: Exclusion[];
   vocabulary: Term[];
+  /** The near-miss families of data/families.csv. */
+  families: FamilySpec[];
+  /** The reconciliation's themes in display order (data/themes.csv). */
+  themes: Theme[];
+  /** The rules that sort a reconciliation into a theme, first match wins (data/theme-rules.csv). */
+  themeRules: ThemeRule[];
   /** Claims by id. */
   byId: Map<string, Claim>;
 }
@@ -71,25 +79,6 @@ function isKnownUnit(unit: string): boolean {
   }
 }
 
-function readTable(dataDir: string, name: string, columns: readonly string[], errors: DataError[]): CsvTable | null {
-  const file = path.join(dataDir, name);
-  // files are named by their place in the project (data/claims.csv), also when a copy is read
-  const label = `data/${name}`;
-  if (!fs.existsSync(file)) {
-    errors.push(new DataError(label, 0, "", "does not exist"));
-    return null;
-  }
-  try {
-    return parseCsv(decodeUtf8(fs.readFileSync(file), label), label, columns);
-  } catch (e) {
-    if (e instanceof DataError) {
-      errors.push(e);
-      return null;
-    }
-    throw e;
-  }
-}
-
 /**
  * Reads and checks every ledger file, returning the ledger and the list of problems found
  * (empty when all is well). Rows with a problem are left out of the returned ledger, so no
@@ -129,7 +118,7 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       const before = errors.length;
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.id)) err(at, line, "id", `"${v.id}" is not a kebab-case id`);
       else if (seen.has(v.id)) err(at, line, "id", `"${v.id}" is a duplicate id`);
-      for (const f of ["title", "outlet", "published", "seed", "description"]) if (v[f] === "") err(at, line, f, "is empty");
+      for (const f of ["title", "outlet", "short_name", "published", "seed", "description"]) if (v[f] === "") err(at, line, f, "is empty");
       if (v.published && !isIsoDateOrRange(v.published)) err(at, line, "published", `"${v.published}" is not an ISO date`);
       let start = 0;
       let end = 0;
@@ -156,7 +145,7 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
       seen.add(v.id);
       if (errors.length === before) {
         articles.push({
-          id: v.id, title: v.title, outlet: v.outlet, author: v.author, published: v.published, published_basis: v.published_basis,
+          id: v.id, title: v.title, outlet: v.outlet, short_name: v.short_name, author: v.author, published: v.published, published_basis: v.published_basis,
           language: v.language, seed: v.seed, seed_start: start, seed_end: end, trimmed: v.trimmed, description: v.description, text,
         });
       }
@@ -299,8 +288,9 @@ export function readLedger(dataDir: string = DATA_DIR): { ledger: Ledger; errors
     }
   }
 
+  const declarations = readDeclarations(dataDir, vt ? vocab : null, errors);
   const byId = new Map(claims.map((c) => [c.id, c]));
-  return { ledger: { articles, sections, claims, exclusions, vocabulary, byId }, errors };
+  return { ledger: { articles, sections, claims, exclusions, vocabulary, ...declarations, byId }, errors };
 }
 
 /** Loads the ledger, throwing a DataErrors listing every problem if there is any. */
@@ -310,10 +300,13 @@ export function loadLedger(dataDir: string = DATA_DIR): Ledger {
   return ledger;
 }
 
-/** The claims as a danfojs-node DataFrame, one column per Claim field (open bounds as null). */
-export function claimsFrame(claims: readonly Claim[]): dfd.DataFrame {
+/**
+ * The claims as a danfojs-node DataFrame, one column per Claim field (open bounds as null).
+ * danfojs-node is loaded on the first call (src/data/danfo.ts), not on import.
+ */
+export function claimsFrame(claims: readonly Claim[]): Danfo.DataFrame {
   const cols = [...CLAIM_COLUMNS, "line"] as const;
   const data: Record<string, (string | number | null)[]> = {};
   for (const c of cols) data[c] = claims.map((r) => (r as unknown as Record<string, string | number | null>)[c]);
-  return new dfd.DataFrame(data, { columns: [...cols] });
+  return new (danfo().DataFrame)(data, { columns: [...cols] });
 }

@@ -9,6 +9,8 @@ export interface Article {
   id: string;
   title: string;
   outlet: string;
+  /** A short name for chart labels and tables ("TradingKey", "Gate (crushes)"). */
+  short_name: string;
   author: string;
   published: string;
   published_basis: string;
@@ -85,4 +87,38 @@ export interface Interval {
   lowOpen?: boolean;
   /** True when `high` itself is excluded ("$126K" covers [125.5K, 126.5K)). */
   highOpen?: boolean;
+}
+
+/** A selector of a family level: claims of this subject and metric in any of these windows. */
+export interface FamilySelector {
+  subject: string;
+  metric: string;
+  windows: readonly string[];
+}
+
+/** A near-miss family of data/families.csv: figures of related quantities across windows or scopes. */
+export interface FamilySpec {
+  name: string;
+  /** "same": every level measures one quantity; "ordered": level k ≤ level k+1 (signed values). */
+  relation: "same" | "ordered";
+  /** Levels in order; each level is one or more selectors. */
+  levels: readonly (readonly FamilySelector[])[];
+  /** Why the figures relate, in words. */
+  why: string;
+}
+
+/** A theme of the reconciliation (data/themes.csv), in display order. */
+export interface Theme {
+  theme: string;
+  title: string;
+}
+
+/** A rule of data/theme-rules.csv: a reconciliation whose subject and metric match goes to `theme` (first match wins). */
+export interface ThemeRule {
+  theme: string;
+  /** Subjects that match; empty = any. */
+  subjects: readonly string[];
+  /** Metrics that match; empty = any. */
+  metrics: readonly string[];
+  line: number;
 }

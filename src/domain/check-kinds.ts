@@ -5,7 +5,7 @@
  * scope rule that says when the tested figure measures something else. Parsing and running the
  * checks is src/domain/checks.ts.
  */
-import { asOfSpan } from "../charts/charts";
+import { asOfSpan } from "../data/dates";
 import { convertInterval, sameDimension, unitInfo } from "./units";
 import { interval, point } from "./intervals";
 import { parseWeekdays } from "./check-params";

@@ -19,6 +19,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { asOfSpan } from "../data/dates";
 import { DataError, DataErrors, decodeUtf8, parseCsv } from "../data/csv";
 import { hull, interval, point, toBounds } from "./intervals";
 import { convertInterval, sameDimension, unitInfo } from "./units";

@@ -10,7 +10,7 @@
  * by exactly zero); a divisor that straddles zero gives an unbounded interval.
  */
 import { add, distance, div, formatInterval, hull, interval, intersect, mul, overlaps, pctChange, point, reciprocal, sub, toInterval, widen } from "./intervals";
-import { asOfSpan } from "../charts/charts";
+import { asOfSpan } from "../data/dates";
 import type { Interval } from "../data/types";
 
 /** An amount: an interval, or a plain number read as a point interval. */

@@ -5,8 +5,9 @@
  * different windows or scopes (BTC vs all crypto, 24 hours vs 3 days, intraday vs session) that
  * look alike, with why they can all be true or which cannot.
  *
- * Groups are formed with a danfojs-node DataFrame of the ledger (claimsFrame + groupby); the
- * consensus is the simple-statistics median of the figures' midpoints.
+ * Groups are formed by subject, metric and window (a Map, in ledger order); the near-miss
+ * families are declared in data/families.csv (src/data/declarations.ts); the consensus is the
+ * simple-statistics median of the figures' midpoints.
  *
  * Verdicts (same quantity):
  * - agree: the figures as printed share a value;
@@ -24,13 +25,15 @@ import { max, median, min } from "simple-statistics";
 import { distance, formatInterval, interval, intersect, intersectAll, midpoint, toBounds } from "./intervals";
 import { convertInterval, unitInfo } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
-import { claimsFrame, type Ledger } from "../data/ledger";
-import { asOfSpan } from "../charts/charts";
+import type { Ledger } from "../data/ledger";
+import { asOfSpan } from "../data/dates";
 import { isImmaterial, relativeGap, spreadOf } from "./materiality";
 import { plainShare } from "./wording";
 import { asOfOverlaps, figureReadings, isKnownOutlier, sourceHedgeInput, whyNotComparable } from "./sources";
 import type { IndependentRow } from "../data/independent-file";
-import type { Claim, Interval } from "../data/types";
+import type { Claim, FamilySelector, FamilySpec, Interval } from "../data/types";
+
+export type { FamilySelector, FamilySpec } from "../data/types";
 
 /** A reconciliation verdict. */
 export type ConflictVerdict = "agree" | "agree_within_rounding" | "scope_mismatch" | "timing_mismatch" | "contradiction";
@@ -303,20 +306,18 @@ export function isGroupable(c: Pick<Claim, "metric" | "window">): boolean {
 }
 
 /**
- * Claims measuring the same quantity: same subject, metric and window (a danfojs groupby over
- * claimsFrame), split by unit dimension (USD and CNY amounts are not compared), groups of two or
- * more, each in ledger order, sorted by subject, metric, window.
+ * Claims measuring the same quantity: same subject, metric and window, split by unit dimension
+ * (USD and CNY amounts are not compared), groups of two or more, each in ledger order, sorted
+ * by subject, metric, window.
  */
 export function sameQuantityGroups(claims: readonly Claim[]): Claim[][] {
-  const eligible = claims.filter(isGroupable);
-  if (eligible.length === 0) return [];
-  const byId = new Map(eligible.map((c) => [c.id, c]));
-  const order = new Map(eligible.map((c, k) => [c.id, k]));
-  const grouped = claimsFrame(eligible).groupby(["subject", "metric", "window"]);
+  const byQuantity = new Map<string, Claim[]>();
+  for (const c of claims.filter(isGroupable)) {
+    const k = `${c.subject}\u0000${c.metric}\u0000${c.window}`;
+    byQuantity.set(k, [...(byQuantity.get(k) ?? []), c]);
+  }
   const groups: Claim[][] = [];
-  for (const values of Object.values(grouped.keyToValue)) {
-    const ids = grouped.getGroup(values as (string | number)[]).column("id").values as string[];
-    const members = ids.map((id) => byId.get(id)!).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  for (const members of byQuantity.values()) {
     const dims = new Map<string, Claim[]>();
     for (const c of members) {
       const d = unitInfo(c.unit).dimension;
@@ -327,74 +328,6 @@ export function sameQuantityGroups(claims: readonly Claim[]): Claim[][] {
   const key = (g: Claim[]) => `${g[0].subject}\u0000${g[0].metric}\u0000${g[0].window}\u0000${unitInfo(g[0].unit).dimension}`;
   return groups.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
-
-/** A selector of a family level: claims of this subject and metric in any of these windows. */
-export interface FamilySelector {
-  subject: string;
-  metric: string;
-  windows: readonly string[];
-}
-
-/** A near-miss family: figures of related quantities across windows or scopes. */
-export interface FamilySpec {
-  name: string;
-  /** "same": every level measures one quantity; "ordered": level k ≤ level k+1 (signed values). */
-  relation: "same" | "ordered";
-  /** Levels in order; each level is one or more selectors. */
-  levels: readonly (readonly FamilySelector[])[];
-  /** Why the figures relate, in words. */
-  why: string;
-}
-
-/** The near-miss families this project reconciles. */
-export const FAMILIES: readonly FamilySpec[] = [
-  {
-    name: "liquidations",
-    relation: "ordered",
-    levels: [
-      [{ subject: "BTC", metric: "liquidations", windows: ["24h"] }],
-      [{ subject: "crypto_market", metric: "liquidations", windows: ["24h"] }],
-      [{ subject: "crypto_market", metric: "liquidations", windows: ["3d"] }],
-    ],
-    why: "BTC is part of the whole crypto market and a 24-hour window lies inside a 3-day one, so BTC 24h ≤ all-crypto 24h ≤ all-crypto 3 days",
-  },
-  {
-    name: "btc-trough",
-    relation: "same",
-    levels: [[{ subject: "BTC", metric: "low", windows: ["intraday", "episode"] }]],
-    why: "the intraday lows of Feb 5–6 and the sell-off's low describe the same trough",
-  },
-  {
-    name: "silver-rout",
-    relation: "ordered",
-    levels: [
-      [{ subject: "silver", metric: "pct_change", windows: ["intraday"] }],
-      [{ subject: "silver", metric: "pct_change", windows: ["session", "episode"] }],
-    ],
-    why: "a fall to the intraday trough is at least as deep as the close-to-close fall it belongs to",
-  },
-  {
-    name: "amazon-results-reaction",
-    relation: "same",
-    levels: [[{ subject: "amazon", metric: "pct_change", windows: ["after_hours", "session"] }]],
-    why: "the after-hours fall of Feb 5 and the next session's fall both price the same results",
-  },
-  {
-    name: "btc-nasdaq-correlation",
-    relation: "same",
-    levels: [[{ subject: "BTC", metric: "correlation", windows: ["episode", "30d"] }]],
-    why: "both measure how closely BTC moved with the Nasdaq in the weeks of the sell-off",
-  },
-  {
-    name: "crypto-market-loss",
-    relation: "ordered",
-    levels: [
-      [{ subject: "crypto_market", metric: "market_cap_change", windows: ["since_peak"] }],
-      [{ subject: "crypto_market", metric: "market_cap_change", windows: ["past_month"] }],
-    ],
-    why: "the loss over the past month is part of the loss since the October peak (losses are negative, so since-peak ≤ past-month)",
-  },
-];
 
 function matches(c: Claim, sel: FamilySelector): boolean {
   return c.subject === sel.subject && c.metric === sel.metric && sel.windows.includes(c.window);
@@ -500,14 +433,14 @@ export function reconcileFamily(spec: FamilySpec, claims: readonly Claim[], rows
 }
 
 /**
- * Every same-quantity group and every near-miss family of the ledger (a family identical to a
- * group is left out), sorted by id; `rows` (data/independent.csv) give how much independent
- * reports of each quantity differ, for materiality.
+ * Every same-quantity group and every near-miss family of the ledger (data/families.csv; a family
+ * identical to a group is left out), sorted by id; `rows` (data/independent.csv) give how much
+ * independent reports of each quantity differ, for materiality.
  */
-export function buildConflicts(ledger: Pick<Ledger, "claims">, rows: readonly IndependentRow[] = []): Conflict[] {
+export function buildConflicts(ledger: Pick<Ledger, "claims" | "families">, rows: readonly IndependentRow[] = []): Conflict[] {
   const groups = sameQuantityGroups(ledger.claims).map((g) => reconcileGroup(g, rows));
   const groupSets = new Set(groups.map((g) => [...g.claims].sort().join(" ")));
-  const families = FAMILIES.map((f) => reconcileFamily(f, ledger.claims, rows)).filter((f): f is Conflict => f !== null && !groupSets.has([...f.claims].sort().join(" ")));
+  const families = ledger.families.map((f) => reconcileFamily(f, ledger.claims, rows)).filter((f): f is Conflict => f !== null && !groupSets.has([...f.claims].sort().join(" ")));
   // a subject/metric/window split by currency gives two groups: tell them apart by unit
   const seen = new Map<string, number>();
   for (const g of groups) seen.set(g.id, (seen.get(g.id) ?? 0) + 1);

@@ -4,7 +4,7 @@
  * (`whyNotComparable`: subject, metric, instrument, window, unit, dates), how directly
  * (`relevance`), and how the two intervals compare (`compareReadings`).
  */
-import { asOfSpan } from "../charts/charts";
+import { asOfSpan } from "../data/dates";
 import { intersect, width } from "./intervals";
 import { convertInterval, sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval, printedPrecision, type HedgeInput } from "./hedges";

@@ -1,11 +1,14 @@
 /**
  * HTML output for notebooks and exported pages: escaping, number formatting, verdict badges and
  * styled tables (danfojs has no HTML output). Also the shared colour theme (Okabe–Ito palette,
- * verdict colours, font stack) that src/charts/charts.ts draws with, so tables and charts agree.
+ * verdict colours, font stack) that the chart builders (src/charts/) draw with, so tables and charts agree.
  *
  * Everything is styled inline: JupyterLab strips <style> elements from untrusted notebooks.
+ * Ratings (src/domain/ratings.ts) show as their plain labels in any `rating` column.
  * Every function is pure and deterministic (no locale, no clock).
  */
+
+import { isRating, ratingLabel, type Rating } from "../domain/ratings";
 
 /** A plain record: one table row or one chart input row. */
 export type Row = Record<string, unknown>;
@@ -98,6 +101,18 @@ export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
   contradiction: OKABE_ITO.vermillion,
   ambiguous: "#BBBBBB",
   unverified: "#DDDDDD",
+};
+
+/**
+ * Fixed rating → colour map (src/domain/ratings.ts), the reader's scale: accurate green, rounded
+ * sky blue, misleading purple, inaccurate vermillion, cannot be verified grey.
+ */
+export const RATING_COLORS: Readonly<Record<Rating, string>> = {
+  accurate: OKABE_ITO.bluishGreen,
+  accurate_rounded: OKABE_ITO.skyBlue,
+  misleading: OKABE_ITO.reddishPurple,
+  inaccurate: OKABE_ITO.vermillion,
+  unverifiable: "#D0D0D0",
 };
 
 /** Short human labels of the verdicts, as badges and chart legends show them. */
@@ -300,6 +315,12 @@ export interface TableOptions {
   maxRows?: number;
   /** Text shown when there are no rows; default "No rows". */
   emptyText?: string;
+  /**
+   * Keep short cells (24 characters or fewer) on one line and give longer ones at least this
+   * width (e.g. "18em"), so a wide table scrolls sideways instead of squeezing text into tall,
+   * narrow columns.
+   */
+  longTextWidth?: string;
 }
 
 const TABLE_STYLE = `border-collapse:collapse;font-family:${FONT_STACK.replace(/"/g, "'")};font-size:13px;color:#222222;background:#FFFFFF;margin:4px 0`;
@@ -352,7 +373,8 @@ export function tableHtml(input: RowsInput, options: TableOptions = {}): string 
       const text = c.render ? c.render(value, row) : cellText(value, c.decimals);
       const body = c.html ? String(text) : escapeHtml(text);
       const numeric = aligns[i] === "right" ? ";font-variant-numeric:tabular-nums;white-space:nowrap" : "";
-      return `<td style="${TD_STYLE};text-align:${aligns[i]}${numeric}">${body}</td>`;
+      const wide = !options.longTextWidth || numeric ? "" : text.length > 24 ? `;min-width:${options.longTextWidth}` : ";white-space:nowrap";
+      return `<td style="${TD_STYLE};text-align:${aligns[i]}${numeric}${wide}">${body}</td>`;
     });
     out.push(`<tr${r % 2 === 1 ? ` style="${STRIPE}"` : ""}>${cells.join("")}</tr>`);
   });
@@ -367,10 +389,25 @@ export function tableHtml(input: RowsInput, options: TableOptions = {}): string 
   return out.join("\n");
 }
 
+/**
+ * A column named `rating` or `…_rating` shows each rating as its label (ratingLabel); other
+ * values as they are.
+ * @example ratingCell("accurate_rounded") // => "Accurate, rounded"
+ * @example ratingCell("holds") // => "holds"
+ */
+export function ratingCell(value: unknown): string {
+  return typeof value === "string" && isRating(value) ? ratingLabel(value) : cellText(value);
+}
+
+/** The column spec for a key: rating columns render their labels. */
+function columnFor(key: string): TableColumn {
+  return /(^|_)rating$/.test(key) ? { key, render: ratingCell } : { key };
+}
+
 /** The columns of a table: the given specs, or every field in order of first appearance. */
 function tableColumns(rows: Row[], input: RowsInput, specs?: readonly (string | TableColumn)[]): TableColumn[] {
-  if (specs) return specs.map((s) => (typeof s === "string" ? { key: s } : s));
+  if (specs) return specs.map((s) => (typeof s === "string" ? columnFor(s) : s));
   const keys = isFrameLike(input) ? [...input.columns] : [];
   for (const row of rows) for (const k of Object.keys(row)) if (!keys.includes(k)) keys.push(k);
-  return keys.map((key) => ({ key }));
+  return keys.map(columnFor);
 }

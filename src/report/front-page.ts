@@ -6,16 +6,7 @@
 import type { PublishableFinding, ScoreRow } from "../domain/findings";
 import { scoreboardHeadings } from "../domain/findings";
 import { RATINGS, ratingLabel, type Rating } from "../domain/ratings";
-import { escapeHtml, textColorOn } from "../render/html";
-
-/** One colour per rating, from the Okabe–Ito palette the charts use. */
-export const RATING_COLORS: Readonly<Record<Rating, string>> = {
-  accurate: "#009E73",
-  accurate_rounded: "#56B4E9",
-  misleading: "#E69F00",
-  inaccurate: "#D55E00",
-  unverifiable: "#999999",
-};
+import { escapeHtml, RATING_COLORS, textColorOn } from "../render/html";
 
 /**
  * A rating as a coloured label.

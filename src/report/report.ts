@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CHART_MIME } from "../render/display";
 import { CHART_BOOT_JS, chartInfo, exportChart, galleryHtml, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
+import { EXPORT_DIR_VARIABLE } from "./page";
 import { writeFileAtomic } from "../data/fsutil";
 import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "../data/paths";
 import { buildResults } from "./results";
@@ -92,12 +93,12 @@ export function notebookFigures(nb: NotebookJson): Figure[] {
   return figs;
 }
 
-function runExecutor(notebooks: string[], outDir: string, opts: ReportOptions): Promise<NotebookRun[]> {
+function runExecutor(notebooks: string[], outDir: string, exportsDir: string, opts: ReportOptions): Promise<NotebookRun[]> {
   const script = path.join(ROOT, "src", "python", "execute.py");
   const args = [script, "--out", outDir, "--html", "--timeout", String(opts.cellTimeout ?? 300), "--workers", String(opts.workers ?? Math.max(1, os.cpus().length)), ...notebooks];
   if (!fs.existsSync(venvPython())) return Promise.reject(new Error("report: .venv is missing; run `npm run setup` first"));
   return new Promise((resolve, reject) => {
-    const child = spawn(venvPython(), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TZ: "UTC", PYTHONWARNINGS: "ignore" } });
+    const child = spawn(venvPython(), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TZ: "UTC", PYTHONWARNINGS: "ignore", [EXPORT_DIR_VARIABLE]: exportsDir } });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -152,7 +153,8 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
   fs.mkdirSync(path.join(tmp, "notebooks"), { recursive: true });
   try {
     log(`report: executing ${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} through the tslab kernel`);
-    result.runs = await runExecutor(notebooks, path.join(tmp, "notebooks"), opts);
+    // pages a notebook exports (exportHtml) go to out/exports/, never into notebooks/
+    result.runs = await runExecutor(notebooks, path.join(tmp, "notebooks"), path.join(tmp, "exports"), opts);
     for (const r of result.runs) {
       if (r.ok) log(`  ok   ${rel(r.notebook)} (${r.seconds.toFixed(1)} s)`);
       else {
@@ -198,6 +200,10 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
     for (const [file, value, label] of buildResults(analysis)) {
       fs.writeFileSync(path.join(tmp, file), JSON.stringify(value, null, 2) + "\n");
       extras.push({ href: file, label });
+    }
+    const exportsDir = path.join(tmp, "exports");
+    if (fs.existsSync(exportsDir)) {
+      for (const f of fs.readdirSync(exportsDir).sort()) extras.push({ href: `exports/${f}`, label: `${f}: a page a notebook exported` });
     }
     fs.writeFileSync(path.join(tmp, "index.html"), galleryHtml(pages, extras, frontPageHtml(scoreboardRows(analysis), publishableFindings(analysis))));
 

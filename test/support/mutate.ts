@@ -166,7 +166,13 @@ export const CSV_SPECS: Record<string, CsvSpec> = {
   "claims-excluded.csv": { numbers: [], refs: ["article"], vocab: [], texts: ["context"], dates: [], enums: [], keyed: false },
   "independent.csv": { numbers: ["low", "high"], refs: ["claims"], vocab: ["subject", "metric", "window", "unit"], texts: [], dates: ["as_of", "published"], enums: ["tier", "stance", "url", "id", "instrument", "origin"], keyed: true },
   "origins.csv": { numbers: [], refs: ["claims"], vocab: [], texts: [], dates: [], enums: ["origin"], keyed: true },
+  "families.csv": { numbers: [], refs: [], vocab: [], texts: [], dates: [], enums: ["levels"], keyed: true },
+  "themes.csv": { numbers: [], refs: [], vocab: [], texts: [], dates: [], enums: ["theme"], keyed: true },
+  "theme-rules.csv": { numbers: [], refs: ["theme"], vocab: ["subjects", "metrics"], texts: [], dates: [], enums: [], keyed: false },
 };
+
+/** The files of declarations (families, themes, theme rules), mutated after all the others. */
+const DECLARATION_FILES = ["families.csv", "themes.csv", "theme-rules.csv"];
 
 /** Values that are not numbers in the strict sense of parseNumberField. */
 export const NON_NUMBERS = ["abc", "6O,000", "1,000", "$5", "5%", " 5", "5 ", "NaN", "Infinity", "-Infinity", "-", "1e999", "0x10", "--1", "1..2", "½", "５", "1e", "+-3"];
@@ -452,6 +458,8 @@ function typedCsv(file: string): Mutation[] {
       id: ["r1", "R001", "x001"],
       instrument: ["options", "Futures", "spot price"],
       origin: ["Deutsche Bank", "coin_glass", "-x", ""],
+      levels: ["BTC/low", "BTCC/low/intraday", "BTC/low/", "BTC/low/intraday <=", "BTC/lows/intraday", "BTC/low/intraday||episode"],
+      theme: ["Bitcoin levels", "bitcoin_levels", ""],
     };
     m(`unknown ${f}`, f === "params" ? "any" : "reject", (s, rng) => setField(s, file, rng, f, () => rng.pick(bad[f])));
   }
@@ -647,9 +655,12 @@ function articleText(id: string): Mutation[] {
 /** Every mutation, `rounds` times over (each round draws other rows and values). */
 export function allMutations(articleIds: readonly string[], rounds: number): Mutation[] {
   const perRound: Mutation[] = [];
-  for (const file of Object.keys(CSV_SPECS)) perRound.push(...genericCsv(file), ...typedCsv(file));
+  for (const file of Object.keys(CSV_SPECS).filter((f) => !DECLARATION_FILES.includes(f))) perRound.push(...genericCsv(file), ...typedCsv(file));
   perRound.push(...specific());
   for (const id of articleIds) perRound.push(...articleText(id));
+  // the declaration files came later (issue 13): their mutations go last, so that every other
+  // mutation keeps its index and therefore the rows and values its seeded generator draws
+  for (const file of DECLARATION_FILES) perRound.push(...genericCsv(file), ...typedCsv(file));
   const out: Mutation[] = [];
   for (let r = 0; r < rounds; r++) out.push(...perRound);
   return out;

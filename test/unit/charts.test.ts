@@ -1,26 +1,14 @@
 /**
- * Contract tests of src/charts/charts.ts: every chart kind's figure JSON is snapshotted (built from small
+ * Contract tests of the chart builders (src/charts/): every chart kind's figure JSON is snapshotted (built from small
  * hand-made claims, never the live ledger), and the properties that matter are asserted directly:
  * meta ids, escaping of article text, JSON safety, open-ended intervals, determinism.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as charts from "../../src/charts/charts";
-import {
-  asOfMidpoint,
-  asOfSpan,
-  groupedBarChart,
-  intervalChart,
-  pricePathChart,
-  sanitizeJson,
-  smallMultiplesChart,
-  toClaims,
-  validateChartId,
-  verdictBarChart,
-  type ClaimLike,
-  type PlotlyFigure,
-} from "../../src/charts/charts";
+import * as charts from "../../src/charts";
+import { groupedBarChart, intervalChart, pricePathChart, sanitizeJson, smallMultiplesChart, toClaims, validateChartId, verdictBarChart, type ClaimLike, type PlotlyFigure } from "../../src/charts";
+import { asOfMidpoint, asOfSpan } from "../../src/data/dates";
 import { VERDICT_COLORS } from "../../src/render/html";
 
 /** A hand-made claim with the fields charts read. */
@@ -119,8 +107,9 @@ function walk(v: unknown, p: string, visit: (v: unknown, p: string) => void): vo
 }
 
 /** Evaluates every `@example expr // => value` line of a source file against a module's exports. */
-function docExamples(file: string, mod: Record<string, unknown>): { expr: string; expected: string }[] {
-  const text = fs.readFileSync(path.resolve(__dirname, "../../src", file), "utf8");
+function docExamples(dir: string, mod: Record<string, unknown>): { expr: string; expected: string }[] {
+  const root = path.resolve(__dirname, "../../src", dir);
+  const text = fs.readdirSync(root).filter((f) => f.endsWith(".ts")).sort().map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n");
   return [...text.matchAll(/@example (.*) \/\/ => (.*)$/gm)].map((m) => ({ expr: m[1]!, expected: m[2]! }));
 }
 function evaluate(expr: string, mod: Record<string, unknown>): unknown {
@@ -129,7 +118,7 @@ function evaluate(expr: string, mod: Record<string, unknown>): unknown {
 }
 
 describe("charts: @example lines", () => {
-  const examples = docExamples("charts/charts.ts", charts);
+  const examples = docExamples("charts", charts);
   it("every exported chart function has an example", () => {
     for (const fn of ["validateChartId", "sanitizeJson", "pricePathChart", "groupedBarChart", "intervalChart", "smallMultiplesChart", "verdictBarChart"]) {
       expect(examples.some((e) => e.expr.startsWith(`${fn}(`))).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Cross-article views (src/views/crosscheck.ts): themes, forest-plot rows, contradiction pairs, the
+ * Cross-article views (src/views/themes.ts, conflicts.ts, disputes.ts, timelines.ts, findings.ts): themes, forest-plot rows, contradiction pairs, the
  * liquidation family's nested fit, shares of independent verdicts, dispute groups, timelines,
  * figures no source prints, the scoreboard and the ranking of findings.
  *
@@ -11,54 +11,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAnalysis } from "../../src/domain/analysis";
-import {
-  CONFLICT_THEMES,
-  DAY_THREADS,
-  SECTIONS,
-  articleNotebook,
-  chartIdFor,
-  chartWorthy,
-  comparableUnits,
-  conflictChartRows,
-  conflictConsensus,
-  conflictRow,
-  conflictTheme,
-  conflictsOfTheme,
-  contradictionHtml,
-  contradictionPairs,
-  disputeGroups,
-  disputeHtml,
-  evidenceRank,
-  familyChartRows,
-  familyLevels,
-  flowComparison,
-  findingMarkdown,
-  findingTargets,
-  independentShares,
-  isKnownOutlier,
-  legendRowsFor,
-  listFindings,
-  memberInterval,
-  notebookLink,
-  percentOf,
-  printedBy,
-  rankFindings,
-  relativeGapOf,
-  scoreboard,
-  shareTable,
-  showHtml,
-  sourceLink,
-  sourceTimeline,
-  sourcesNaming,
-  timelineByDay,
-  timelineChartRows,
-  timelineTableRows,
-  nearestTableRows,
-  unprintedFigures,
-  verdictsByMethod,
-  withLegendRoom,
-} from "../../src/views/crosscheck";
-import { intervalChart, verdictBarChart } from "../../src/charts/charts";
+import { chartIdFor, legendRowsFor, withLegendRoom } from "../../src/charts";
+import { showHtml } from "../../src/render/display";
+import { percentOf } from "../../src/render/format";
+import { chartWorthy, conflictChartRows, conflictConsensus, conflictRow, contradictionHtml, contradictionPairs, familyChartRows, familyLevels, memberInterval } from "../../src/views/conflicts";
+import { isKnownOutlier } from "../../src/domain/sources";
+import { disputeGroups, disputeHtml, independentShares, printedBy, relativeGapOf, shareTable, sourceLink, sourcesNaming, nearestTableRows, unprintedFigures } from "../../src/views/disputes";
+import { DAY_THREADS, SECTIONS, articleNotebook, evidenceRank, findingMarkdown, findingTargets, listFindings, notebookLink, rankFindings, scoreboard, verdictsByMethod } from "../../src/views/findings";
+import { comparableUnits } from "../../src/views/shared";
+import { conflictThemes, conflictTheme, conflictsOfTheme } from "../../src/views/themes";
+import { flowComparison, sourceTimeline, timelineByDay, timelineChartRows, timelineTableRows } from "../../src/views/timelines";
+import { intervalChart, verdictBarChart } from "../../src/charts";
 import { NOTEBOOKS_DIR } from "../../src/data/paths";
 import type { Conflict } from "../../src/domain/reconcile";
 import type { Claim } from "../../src/data/types";
@@ -104,7 +67,7 @@ describe("small helpers", () => {
 
 describe("themes", () => {
   it("conflictTheme sorts every reconciliation of the ledger into a known theme", () => {
-    const themes = new Set(CONFLICT_THEMES.map((t) => t.theme));
+    const themes = new Set(conflictThemes().map((t) => t.theme));
     for (const c of analysis.conflicts) expect(themes.has(conflictTheme(c)), c.id).toBe(true);
   });
 

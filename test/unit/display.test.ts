@@ -3,7 +3,7 @@
  * injected sink that records calls (no kernel needed).
  */
 import { describe, expect, it } from "vitest";
-import { verdictBarChart } from "../../src/charts/charts";
+import { verdictBarChart } from "../../src/charts";
 import { CHART_MIME, showChart, showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../../src/render/display";
 import { tableHtml } from "../../src/render/html";
 

@@ -8,25 +8,10 @@ import type { CheckVerdict } from "../../src/domain/checks";
 import type { DisplaySink } from "../../src/render/display";
 import { badge } from "../../src/render/html";
 import type { IndependentResult } from "../../src/domain/independent";
-import {
-  articleContext,
-  articleIntroMarkdown,
-  checkRow,
-  computedRow,
-  escapeMarkdown,
-  figureRows,
-  formatBounds,
-  pathFromClaims,
-  quoteMarkdown,
-  sectionBody,
-  sectionChecks,
-  sectionClaims,
-  sectionSummaryMarkdown,
-  showChecks,
-  showFigures,
-  showSection,
-  verdictCountWords,
-} from "../../src/views/narrate";
+import { formatBounds, verdictCountWords } from "../../src/render/format";
+import { escapeMarkdown, quoteMarkdown } from "../../src/render/markdown";
+import { computedRow, pathFromClaims } from "../../src/views/chart-rows";
+import { articleContext, articleIntroMarkdown, checkRow, figureRows, sectionBody, sectionChecks, sectionClaims, sectionSummaryMarkdown, showChecks, showFigures, showSection } from "../../src/views/sections";
 import type { Article, Claim, Section } from "../../src/data/types";
 
 const HOSTILE = `Hostile <script>alert("x")</script> & 'q' </div> $5 *bold* _it_`;
@@ -45,6 +30,7 @@ const article = (id: string, title: string): Article => ({
   id,
   title,
   outlet: "Outlet",
+  short_name: "Outlet",
   author: "",
   published: "2026-02-08",
   published_basis: "stated",
@@ -123,9 +109,9 @@ const VERDICTS: CheckVerdict[] = [
 ];
 
 const INDEPENDENT: IndependentResult[] = [
-  { claim: "t-001", verdict: "confirmed", best_source: "r1", reason: "Confirmed by r1.", sources: [{ id: "r1", tier: "wire", outlet: "Wire & Co", stance: "corroborates", relation: "confirms", interval: "2 pct", why: "" }] },
-  { claim: "t-002", verdict: "disputed", best_source: "r2", reason: "Disputed by r2 <x>.", sources: [{ id: "r2", tier: "aggregator", outlet: "Agg", stance: "contradicts", relation: "disagrees", interval: "4 pct", why: "" }] },
-  { claim: "t-003", verdict: "unverified", best_source: null, reason: "No source.", sources: [] },
+  { claim: "t-001", verdict: "confirmed", best_source: "r1", reason: "Confirmed by r1.", sources: [{ id: "r1", tier: "wire", outlet: "Wire & Co", stance: "corroborates", origin: "wire-co", relation: "confirms", relevance: 2, interval: "2 pct", why: "" }], gap: 0, relative_gap: 0, other_measure: null, inside_printed: true },
+  { claim: "t-002", verdict: "disputed", best_source: "r2", reason: "Disputed by r2 <x>.", sources: [{ id: "r2", tier: "aggregator", outlet: "Agg", stance: "contradicts", origin: "agg", relation: "disagrees", relevance: 2, interval: "4 pct", why: "" }], gap: 2, relative_gap: 1, other_measure: null, inside_printed: false },
+  { claim: "t-003", verdict: "unverified", best_source: null, reason: "No source.", sources: [], gap: null, relative_gap: null, other_measure: null, inside_printed: false },
 ];
 
 const ANALYSIS = {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { groupedBarChart } from "../../src/charts/charts";
+import { groupedBarChart } from "../../src/charts";
 import { loadLedger } from "../../src/data/ledger";
-import { chartLabels, isGarbledFigure, noteReadings, sectionExcerpt, sourceAsClaim, withBand } from "../../src/views/notebook-extras";
+import { withBand } from "../../src/charts";
+import { chartLabels, sourceAsClaim } from "../../src/views/chart-rows";
+import { isGarbledFigure, noteReadings } from "../../src/views/readings";
+import { sectionExcerpt } from "../../src/views/sections";
 
 describe("noteReadings(claim)", () => {
   it("returns each lettered reading of a garbled figure, label with its parenthesis, text to the end of its sentence", () => {

@@ -1,26 +1,23 @@
 /**
- * Narration helpers for the article notebooks: one article's slice of the analysis (its claims,
- * sections, checks and independent verdicts), quotes as escaped Markdown blockquotes, per-section
- * tables of figures and recomputations, and short computed summaries. Every sentence built here
- * prints values computed from data/, so notebooks can show findings without typing numbers.
+ * One article, section by section, for the article notebooks: the article's slice of the
+ * analysis, its manifest with computed counts, each section's figures and recomputations as
+ * tables, and short computed summaries. Every sentence built here prints values computed from
+ * data/, so notebooks can show findings without typing numbers.
  *
- * Escaping: text from articles (quotes, raw figures, notes, statements) goes into Markdown only
- * through `escapeMarkdown` (HTML entities, Markdown specials and `$` for MathJax), into tables
+ * Escaping: text from articles goes into Markdown only through `escapeMarkdown`, into tables
  * through tableHtml (which escapes every cell not declared `html`).
- *
- * Everything except `loadAnalysis()` defaults and the `show…` functions (which send to the tslab
- * display sink) is pure and deterministic.
  */
-import { loadAnalysis, type Analysis } from "../domain/analysis";
-import { asOfMidpoint } from "../charts/charts";
-import type { CheckVerdict, Bounds } from "../domain/checks";
-import { showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../render/display";
-import { badge, escapeHtml, formatNumber, type TableColumn } from "../render/html";
+import type { Analysis } from "../domain/analysis";
+import type { CheckVerdict } from "../domain/checks";
 import type { IndependentResult } from "../domain/independent";
-import { formatInterval } from "../domain/intervals";
 import { effectiveInterval } from "../domain/hedges";
-import { formatSig, joinWords } from "../render/figures";
+import { formatInterval } from "../domain/intervals";
+import { showMarkdown, showTable, tslabDisplay, type DisplaySink } from "../render/display";
+import { formatBounds, formatSig, plural, unstop, verdictCountWords } from "../render/format";
+import { badge, escapeHtml, formatNumber, type TableColumn } from "../render/html";
+import { escapeMarkdown, quoteMarkdown } from "../render/markdown";
 import type { Article, Claim, Section } from "../data/types";
+import { sharedAnalysis } from "./shared";
 
 /** One article's part of the analysis. */
 export interface ArticleContext {
@@ -37,7 +34,7 @@ export interface ArticleContext {
  * The analysis narrowed to one article: the article, its sections in order and its claims.
  * @throws Error `unknown article: "…" (expected one of …)` for an id not in data/articles.csv.
  */
-export function articleContext(articleId: string, analysis: Analysis = loadAnalysis()): ArticleContext {
+export function articleContext(articleId: string, analysis: Analysis = sharedAnalysis()): ArticleContext {
   const article = analysis.ledger.articles.find((a) => a.id === articleId);
   if (!article) {
     const known = analysis.ledger.articles.map((a) => a.id).join(", ");
@@ -46,138 +43,6 @@ export function articleContext(articleId: string, analysis: Analysis = loadAnaly
   const sections = analysis.ledger.sections.filter((s) => s.article === articleId).sort((a, b) => a.order - b.order);
   const claims = analysis.ledger.claims.filter((c) => c.article === articleId);
   return { analysis, article, sections, claims };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Escaping and quotes
-
-/** Markdown characters that are backslash-escaped anywhere in a line. */
-const MD_SPECIALS = /[\\`*_{}[\]#|~$!]/g;
-
-/**
- * Text safe to place in Markdown that JupyterLab renders: Markdown specials (`\ ` * _ { } [ ] #
- * | ~ $ !`) are backslash-escaped (`$` so MathJax does not read it as maths), a line-leading list
- * marker (`- `, `+ `, `1. `) or setext underline is escaped (a leading `-52%` is left alone), then
- * `& < > " '` become HTML entities. Newlines are kept.
- * @example escapeMarkdown("~$60K & <b>*up*</b>") // => "\\~\\$60K &amp; &lt;b&gt;\\*up\\*&lt;/b&gt;"
- * @example escapeMarkdown("- 52% drop") // => "\\- 52% drop"
- * @example escapeMarkdown("1.8% and -2.5%") // => "1.8% and -2.5%"
- */
-export function escapeMarkdown(s: string): string {
-  const md = String(s)
-    .replace(MD_SPECIALS, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+])(?=\s|$)/gm, "$1\\$2")
-    .replace(/^(\s*)([-=])(?=[-=\s]*$)/gm, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, "$1\\$2");
-  return escapeHtml(md);
-}
-
-/** Options of quoteMarkdown. */
-export interface QuoteOptions {
-  /** Show at most this many quotes and say how many were left out. */
-  max?: number;
-}
-
-/**
- * Markdown blockquotes of verbatim quotes, each followed by the claim id(s) that cite it in code
- * spans. Claims sharing one quote (one figure shared by five companies) give one blockquote;
- * plain strings give a blockquote without ids. Quotes keep first-appearance order; every quote is
- * escaped with escapeMarkdown. Empty input gives "".
- * @example quoteMarkdown([{ id: "a-1", quote: "fell ~$5" }, { id: "a-2", quote: "fell ~$5" }]) // => "> fell \\~\\$5 — `a-1` `a-2`"
- * @example quoteMarkdown(["x", "y", "z"], { max: 2 }) // => "> x\n\n> y\n\n*… and 1 more quote*"
- */
-export function quoteMarkdown(items: readonly (Pick<Claim, "id" | "quote"> | string)[], options: QuoteOptions = {}): string {
-  const order: string[] = [];
-  const ids = new Map<string, string[]>();
-  for (const item of items) {
-    const quote = typeof item === "string" ? item : item.quote;
-    if (!ids.has(quote)) {
-      ids.set(quote, []);
-      order.push(quote);
-    }
-    if (typeof item !== "string" && !ids.get(quote)!.includes(item.id)) ids.get(quote)!.push(item.id);
-  }
-  const shown = options.max !== undefined ? order.slice(0, Math.max(0, options.max)) : order;
-  const blocks = shown.map((q) => {
-    const lines = escapeMarkdown(q.replace(/\r\n?/g, "\n")).split("\n");
-    const cite = ids.get(q)!.length > 0 ? ` — ${ids.get(q)!.map((id) => `\`${id}\``).join(" ")}` : "";
-    lines[lines.length - 1] += cite;
-    return lines.map((l) => `> ${l}`.trimEnd()).join("\n");
-  });
-  const more = order.length - shown.length;
-  if (more > 0) blocks.push(`*… and ${more} more quote${more === 1 ? "" : "s"}*`);
-  return blocks.join("\n\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small formatters (formatSig and joinWords live in src/render/figures.ts, with the other figure formatters)
-
-export { formatSig, joinWords } from "../render/figures";
-
-/**
- * JSON-safe bounds (null = unbounded end) in words: a point, `low to high`, `≥ low` or `≤ high`,
- * followed by the unit; "" for null.
- * @example formatBounds({ low: -52.381, high: -51.587, unit: "pct" }) // => "-52.38 to -51.59 pct"
- * @example formatBounds({ low: null, high: -50, unit: "pct" }) // => "≤ -50 pct"
- * @example formatBounds(null) // => ""
- */
-export function formatBounds(b: Bounds | null | undefined, digits = 4): string {
-  if (!b) return "";
-  const f = (x: number) => formatSig(x, digits);
-  const { low, high, unit } = b;
-  const text =
-    low === null && high === null ? "any value" : low === null ? `≤ ${f(high!)}` : high === null ? `≥ ${f(low)}` : low === high || f(low) === f(high) ? f(low) : `${f(low)} to ${f(high)}`;
-  return `${text} ${unit}`;
-}
-
-/**
- * `n` and the noun, plural when n ≠ 1 (an "s" or the given plural).
- * @example plural(1, "figure") // => "1 figure"
- * @example plural(3, "check") // => "3 checks"
- */
-export function plural(n: number, noun: string, many = `${noun}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? noun : many}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The article
-
-/** Check outcomes in display order, as verbs for counts: [one, many]. */
-const OUTCOME_WORDS: ReadonlyArray<readonly [string, string, string]> = [
-  ["consistent", "holds", "hold"],
-  ["consistent_within_rounding", "holds within rounding", "hold within rounding"],
-  ["inconsistent", "fails", "fail"],
-  ["scope_mismatch", "measures something else (scope)", "measure something else (scope)"],
-  ["ambiguous", "is ambiguous", "are ambiguous"],
-];
-
-/** Independent verdicts in display order, as adjectives. */
-const INDEPENDENT_WORDS: ReadonlyArray<readonly [string, string, string]> = [
-  ["confirmed", "confirmed", "confirmed"],
-  ["confirmed_within_rounding", "confirmed within rounding", "confirmed within rounding"],
-  ["refined", "refined", "refined"],
-  ["disputed", "disputed", "disputed"],
-  ["unverified", "unverified", "unverified"],
-];
-
-/**
- * Counts of verdicts in words, in a fixed order, skipping zeros: "7 hold, 3 hold within rounding
- * and 1 fails" for check outcomes, "5 confirmed and 3 disputed" for independent verdicts.
- * @example verdictCountWords(["consistent", "inconsistent", "consistent"]) // => "2 hold and 1 fails"
- * @example verdictCountWords(["disputed", "refined"]) // => "1 refined and 1 disputed"
- */
-export function verdictCountWords(verdicts: readonly string[]): string {
-  const parts: string[] = [];
-  for (const [v, one, many] of [...OUTCOME_WORDS, ...INDEPENDENT_WORDS]) {
-    const n = verdicts.filter((x) => x === v).length;
-    if (n > 0) parts.push(`${formatNumber(n)} ${n === 1 ? one : many}`);
-  }
-  return joinWords(parts);
-}
-
-/** Text without its final full stop (reasons are joined into sentences). */
-function unstop(s: string): string {
-  return s.replace(/[.\s]+$/, "");
 }
 
 /** Every check verdict that reads at least one of the given claims, in verdict (id) order. */
@@ -215,9 +80,6 @@ export function articleIntroMarkdown(ctx: ArticleContext): string {
   ];
   return lines.join("\n");
 }
-
-// ---------------------------------------------------------------------------------------------
-// One section
 
 /** The section of this article with that id. */
 function sectionOf(ctx: ArticleContext, sectionId: string): Section {
@@ -432,31 +294,6 @@ export function showSection(ctx: ArticleContext, sectionId: string, sink: Displa
   showSectionSummary(ctx, sectionId, sink);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Charts from claims
-
-/** One point of a path built from claims. */
-export interface ClaimPathPoint {
-  /** `YYYY-MM-DD[ HH:MM]`: the claim's as_of, or the midpoint of its span (asOfMidpoint). */
-  date: string;
-  /** The midpoint of the claim's bounds (the bound itself when one end is open). */
-  close: number;
-  claim: string;
-}
-
-/**
- * A path for pricePathChart drawn through the claims' own points (no outside data): one point per
- * claim at its as_of midpoint and the midpoint of its bounds, sorted by date (then claim id).
- * Claims with no bounds are skipped.
- * @example pathFromClaims([{ id: "b", as_of: "2026-02-08", low: 69000, high: 69300 }, { id: "a", as_of: "2025-10", low: 126000, high: 126000 }]) // => [{ date: "2025-10-16", close: 126000, claim: "a" }, { date: "2026-02-08", close: 69150, claim: "b" }]
- */
-export function pathFromClaims(claims: readonly Pick<Claim, "id" | "as_of" | "low" | "high">[]): ClaimPathPoint[] {
-  return claims
-    .filter((c) => c.low !== null || c.high !== null)
-    .map((c) => ({ date: asOfMidpoint(c.as_of), close: c.low !== null && c.high !== null ? (c.low + c.high) / 2 : (c.low ?? c.high)!, claim: c.id }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.claim < b.claim ? -1 : a.claim > b.claim ? 1 : 0));
-}
-
 /**
  * The body of a section as printed: the article text of its span after its own heading line,
  * trimmed (for quoting a section that prints no tracked figure).
@@ -469,26 +306,20 @@ export function sectionBody(ctx: ArticleContext, sectionId: string): string {
 }
 
 /**
- * A check's computed result as a chart row (ClaimLike), so interval charts can draw it beside the
- * article's figure: bounds from `computed` (the printed inputs) or, with `rounding`, from
- * `computedWithRounding`; raw "computed"; quote the check statement; subject/metric "computed".
- * @example computedRow({ id: "x", kind: "sum_of", statement: "s", claims: ["a-1"], claimed: null, reference: null, computed: { low: 90, high: 110, unit: "pct" }, computedWithRounding: { low: 89, high: 111, unit: "pct" }, verdict: "consistent", reason: "", gap: null }, { article: "a", as_of: "2026-02-08" }).high // => 110
+ * The opening of a section's text (its span in the article, see data/sections.csv), whitespace
+ * collapsed, cut after the last full sentence that fits in `maxChars` (or at a word, with "…",
+ * when not even one does): a quote for sections that print no tracked figure.
+ * @param text the article text
+ * @param section the section's span: `start` and `end` offsets into `text`
+ * @example sectionExcerpt("Intro. The CME raised margins. Longs fled. Next", { start: 7, end: 42 }, 40) // => "The CME raised margins. Longs fled."
+ * @example sectionExcerpt("abc defgh ijk", { start: 0, end: 13 }, 8) // => "abc…"
  */
-export function computedRow(
-  v: CheckVerdict,
-  options: { article: string; as_of: string; rounding?: boolean; raw?: string },
-): Pick<Claim, "id" | "article" | "quote" | "subject" | "metric" | "low" | "high" | "unit" | "raw" | "as_of"> {
-  const b = options.rounding ? v.computedWithRounding : v.computed;
-  return {
-    id: v.id,
-    article: options.article,
-    quote: v.statement,
-    subject: "computed",
-    metric: "computed",
-    low: b.low,
-    high: b.high,
-    unit: b.unit,
-    raw: options.raw ?? "computed",
-    as_of: options.as_of,
-  };
+export function sectionExcerpt(text: string, section: { start: number; end: number }, maxChars = 320): string {
+  const body = text.slice(section.start, section.end).replace(/\s+/g, " ").trim();
+  if (body.length <= maxChars) return body;
+  const head = body.slice(0, maxChars + 1);
+  const ends = [...head.matchAll(/[.!?]["”’]?(?=\s)/g)].map((m) => m.index! + m[0].length);
+  if (ends.length > 0) return head.slice(0, ends[ends.length - 1]);
+  const cut = head.lastIndexOf(" ", maxChars - 1);
+  return `${head.slice(0, cut > 0 ? cut : maxChars - 1)}…`;
 }

@@ -1,0 +1,98 @@
+/**
+ * The sentences the notebooks show, built from the verdicts' ratings and explanations
+ * (src/domain/explain.ts), so that no notebook cell assembles prose: a verdict in plain words,
+ * counts of ratings, a section's summary, an article's tally. Every number in them is computed
+ * from data/; article text is escaped with escapeMarkdown. Each returns Markdown, which shows
+ * itself when it is a cell's last value.
+ */
+import { RATINGS, ratingLabel, type Rated, type Rating } from "../domain/ratings";
+import { md, type Markdown } from "../render/display";
+import { joinWords, plural, unstop } from "../render/format";
+import { formatNumber } from "../render/html";
+import { escapeMarkdown } from "../render/markdown";
+import type { Claim } from "../data/types";
+import { noteReadings } from "./readings";
+
+/** How a count of each rating reads in a sentence: [one, many]. */
+const RATING_COUNT_WORDS: Readonly<Record<Rating, string>> = {
+  accurate: "accurate",
+  accurate_rounded: "accurate once rounded",
+  misleading: "misleading (another measure or date)",
+  inaccurate: "inaccurate",
+  unverifiable: "cannot be verified",
+};
+
+/**
+ * Counts of ratings in words, best first, skipping zeros.
+ * @example ratingCountWords(["accurate", "inaccurate", "accurate", "unverifiable"]) // => "2 accurate, 1 inaccurate and 1 cannot be verified"
+ * @example ratingCountWords([]) // => "none"
+ */
+export function ratingCountWords(ratings: readonly Rating[]): string {
+  const parts = RATINGS.map((r) => [r, ratings.filter((x) => x === r).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${formatNumber(n)} ${RATING_COUNT_WORDS[r]}`);
+  return parts.length === 0 ? "none" : joinWords(parts);
+}
+
+/**
+ * A rating and its explanation as one plain sentence or two (Markdown, explanation escaped):
+ * "**Inaccurate.** The claimed … ."
+ * @example explainText({ rating: "accurate_rounded", explanation: "The figures agree once rounded." }) // => "**Accurate, rounded.** The figures agree once rounded."
+ */
+export function explainText(v: Pick<Rated, "rating" | "explanation">): string {
+  const label = ratingLabel(v.rating);
+  const text = unstop(escapeMarkdown(v.explanation.trim()));
+  const sentence = text === "" ? "" : ` ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  return `**${label}.**${sentence}`;
+}
+
+/**
+ * A verdict (a check, a reconciliation, an independent result, a row of the figures table) in
+ * plain words, as Markdown that shows itself.
+ * @example explain({ rating: "inaccurate", explanation: "the gap is 5 pct" }).text // => "**Inaccurate.** The gap is 5 pct."
+ */
+export function explain(v: Pick<Rated, "rating" | "explanation">): Markdown {
+  return md(explainText(v));
+}
+
+/** The parts of a section (or article) that a summary reads. */
+export interface SummaryInput {
+  claims: readonly Pick<Claim, "id" | "quote" | "raw" | "qualifier" | "note">[];
+  /** The independent verdict of each claim (by claim id). */
+  independent: ReadonlyMap<string, Pick<Rated, "rating" | "explanation">>;
+  /** The recomputation checks that read the claims (with every claim each reads). */
+  checks: readonly (Pick<Rated, "rating" | "explanation"> & { id: string; claims: readonly string[] })[];
+}
+
+/** One flagged item: `label` (escaped by the caller) and its verdict. */
+function flagged(label: string, v: Pick<Rated, "rating" | "explanation">): string {
+  return `${label}: ${explainText(v)}`;
+}
+
+/**
+ * A section's summary in two to four sentences, from the verdicts: how many figures; how they
+ * fare against independent reporting (rating counts, and each inaccurate or misleading figure
+ * with its explanation); how the recomputations that read them fare (counts, and each inaccurate
+ * one explained); garbled figures with their readings.
+ * @example summaryText({ claims: [], independent: new Map(), checks: [] }) // => "This section prints no figure that the ledger tracks."
+ */
+export function summaryText(s: SummaryInput, noun = "section"): string {
+  const out: string[] = [];
+  if (s.claims.length === 0) return `This ${noun} prints no figure that the ledger tracks.`;
+  const quotes = new Set(s.claims.map((c) => c.quote)).size;
+  out.push(`This ${noun} prints ${plural(s.claims.length, "figure")} in ${plural(quotes, "quoted passage")}.`);
+  const ratings = s.claims.map((c) => s.independent.get(c.id)?.rating ?? "unverifiable");
+  out.push(`Against independent reporting: ${ratingCountWords(ratings)}.`);
+  const bad = s.claims.filter((c) => ["inaccurate", "misleading"].includes(s.independent.get(c.id)?.rating ?? ""));
+  for (const c of bad) out.push(flagged(`${escapeMarkdown(c.raw)} (\`${c.id}\`)`, s.independent.get(c.id)!));
+  if (s.checks.length > 0) {
+    out.push(`${plural(s.checks.length, "recomputation")} ${s.checks.length === 1 ? "reads" : "read"} ${s.claims.length === 1 ? "it" : "them"}: ${ratingCountWords(s.checks.map((v) => v.rating))}.`);
+    for (const v of s.checks.filter((x) => x.rating === "inaccurate" || x.rating === "misleading")) out.push(flagged(`\`${v.id}\``, v));
+  }
+  const garbled = s.claims.filter((c) => c.qualifier === "garbled" || noteReadings(c).length > 1);
+  for (const c of garbled) {
+    const readings = noteReadings(c).map((r) => `${escapeMarkdown(r.label)}: “${escapeMarkdown(r.text)}”`);
+    if (readings.length > 0) out.push(`${escapeMarkdown(c.raw)} (\`${c.id}\`) is garbled as printed — ${readings.join("; ")}.`);
+  }
+  return out.join(" ");
+}

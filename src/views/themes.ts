@@ -1,0 +1,64 @@
+/**
+ * The reconciliation's themes (data/themes.csv) and the rules that sort a reconciliation into
+ * one (data/theme-rules.csv): a new theme or a new subject needs an edit of those files only.
+ */
+import type { Conflict, ConflictMember } from "../domain/reconcile";
+import type { Ledger } from "../data/ledger";
+import type { Theme, ThemeRule } from "../data/types";
+import { distinct, sharedAnalysis } from "./shared";
+
+/** A theme id of data/themes.csv ("bitcoin-levels"). */
+export type ConflictTheme = string;
+
+/**
+ * The themes in display order, with their titles (data/themes.csv).
+ * @example conflictThemes()[0] // => { theme: "bitcoin-levels", title: "Bitcoin levels" }
+ */
+export function conflictThemes(ledger: Pick<Ledger, "themes"> = sharedAnalysis().ledger): Theme[] {
+  return [...ledger.themes];
+}
+
+/**
+ * The theme of a reconciliation group or family: the first rule of data/theme-rules.csv whose
+ * subjects (empty = any) hold its first subject and whose metrics (empty = any) hold its first
+ * metric. The file ends with a catch-all rule, so there is always one.
+ * @example conflictTheme({ subject: "BTC", metric: "liquidations" }) // => "liquidations-flows"
+ * @example conflictTheme({ subject: "nakamoto|crushes", metric: "low" }) // => "other"
+ * @example conflictTheme({ subject: "BTC", metric: "low" }) // => "bitcoin-levels"
+ * @example conflictTheme({ subject: "amazon", metric: "pct_change" }) // => "equities"
+ * @example conflictTheme({ subject: "x", metric: "y" }, [{ theme: "t", subjects: ["x"], metrics: [], line: 2 }]) // => "t"
+ */
+export function conflictTheme(c: Pick<Conflict, "subject" | "metric">, rules: readonly ThemeRule[] = sharedAnalysis().ledger.themeRules): ConflictTheme {
+  const subject = c.subject.split("|")[0];
+  const metric = c.metric.split("|")[0];
+  const rule = rules.find((r) => (r.subjects.length === 0 || r.subjects.includes(subject)) && (r.metrics.length === 0 || r.metrics.includes(metric)));
+  if (!rule) throw new Error(`conflictTheme: no rule of data/theme-rules.csv matches subject "${subject}" and metric "${metric}"`);
+  return rule.theme;
+}
+
+/**
+ * The title of a theme (data/themes.csv).
+ * @throws Error `unknown theme: "…" (expected one of …)`.
+ * @example themeTitle("metals") // => "Metals"
+ */
+export function themeTitle(theme: ConflictTheme, themes: readonly Theme[] = sharedAnalysis().ledger.themes): string {
+  const t = themes.find((x) => x.theme === theme);
+  if (!t) throw new Error(`unknown theme: ${JSON.stringify(theme)} (expected one of ${themes.map((x) => x.theme).join(", ")})`);
+  return t.title;
+}
+
+/**
+ * The reconciliations of a theme, those spanning the most articles first, then by id.
+ * @example conflictsOfTheme([{ id: "b", subject: "BTC", metric: "low", members: [{ article: "x" }] }, { id: "a", subject: "BTC", metric: "peak", members: [{ article: "x" }, { article: "y" }] }], "bitcoin-levels").map((c) => c.id) // => ["a", "b"]
+ */
+export function conflictsOfTheme<C extends Pick<Conflict, "id" | "subject" | "metric"> & { members: readonly Pick<ConflictMember, "article">[] }>(
+  conflicts: readonly C[],
+  theme: ConflictTheme,
+  rules: readonly ThemeRule[] = sharedAnalysis().ledger.themeRules,
+): C[] {
+  const reach = (c: C) => distinct(c.members.map((m) => m.article)).length;
+  return conflicts
+    .filter((c) => conflictTheme(c, rules) === theme)
+    .sort((a, b) => reach(b) - reach(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
