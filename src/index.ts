@@ -16,3 +16,4 @@ export * from "./analysis";
 export * from "./narrate";
 export * from "./notebook-extras";
 export * from "./crosscheck";
+export * from "./extract/review";

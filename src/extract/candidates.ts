@@ -82,7 +82,7 @@ function allFigures(text: string, engine: Engine, published: string) {
   const { figures, skipped } = splitFigures(text, recogniseNumbers(text, engine), chrome, dates);
   const numeric = readFigures(text, figures);
   const words = readWordFigures(text).filter((w) => !numeric.some((f) => f.start < w.end && w.start < f.end) && !chrome.some((c) => c.start <= w.start && w.end <= c.end));
-  return { figs: [...numeric, ...words].sort((a, b) => a.start - b.start), skipped, dates };
+  return { figs: [...numeric, ...words].sort((a, b) => a.start - b.start), skipped, dates, chrome };
 }
 
 /** The note of a candidate: how it was read, and what the reviewer must still fill. */
@@ -102,7 +102,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const vocab = options.vocabulary
     ? { subject: new Set(options.vocabulary.filter((t) => t.field === "subject").map((t) => t.term)), window: new Set(options.vocabulary.filter((t) => t.field === "window").map((t) => t.term)) }
     : undefined;
-  const { figs, skipped, dates } = allFigures(text, options.engine ?? "recognizers", published);
+  const { figs, skipped, dates, chrome } = allFigures(text, options.engine ?? "recognizers", published);
   const candidates: Candidate[] = figs.map((f, k) => {
     const { quote } = uniqueQuote(text, f.start, f.end);
     const g = guessQuantity(text, f, dates, vocab);
@@ -115,26 +115,46 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     };
     return { row, start: f.start, end: f.end, garbled: f.garbled };
   });
-  return { candidates, exclusions: exclusionRows(text, options.id, candidates, skipped), sections, published };
+  const reasons: ReasonSpan[] = skipped.map((k) => {
+    // a number in a date or in chrome stands for the whole date or chrome span
+    const span = [...dates.filter((d) => d.numeric), ...chrome].filter((d) => d.start <= k.mention.start && k.mention.end <= d.end).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    return { start: span?.start ?? k.mention.start, end: span?.end ?? k.mention.end, reason: k.reason };
+  });
+  return { candidates, exclusions: exclusionRows(text, options.id, candidates, reasons), sections, published };
+}
+
+/** A span of the text that is not a figure, and why. */
+export interface ReasonSpan {
+  start: number;
+  end: number;
+  reason: string;
 }
 
 /**
- * An exclusion row for every number of the text that no candidate quote covers, with the reason
- * it is not a figure; numbers that share a context share a row.
+ * An exclusion row for every number of the text that no candidate quote covers, with the reasons
+ * it is not a figure; the context covers the whole date or chrome the number belongs to (up to
+ * 300 characters), and numbers that share a context share a row.
+ * @example exclusionRows("On December 5, 2025, seven", "a", [], [{ start: 3, end: 19, reason: "part of a date" }]) // => [{ article: "a", context: "On December 5, 2025", reason: "part of a date" }]
  */
-export function exclusionRows(text: string, articleId: string, candidates: readonly Candidate[], skipped: readonly { mention: { start: number; end: number }; reason: string }[]): ExclusionRow[] {
+export function exclusionRows(text: string, articleId: string, candidates: readonly Candidate[], reasons: readonly ReasonSpan[]): ExclusionRow[] {
   const covered: [number, number][] = candidates.map((c) => {
     const at = text.indexOf(c.row.quote);
     return [at, at + c.row.quote.length];
   });
   const rows: ExclusionRow[] = [];
   const spans: [number, number][] = [];
+  const inside = (t: { start: number; end: number }, [s, e]: [number, number]) => s <= t.start && t.end <= e;
   for (const t of extractNumericTokens(text)) {
-    if (covered.some(([s, e]) => s <= t.start && t.end <= e) || spans.some(([s, e]) => s <= t.start && t.end <= e)) continue;
-    const why = skipped.find((s) => s.mention.start <= t.start && t.end <= s.mention.end) ?? skipped.find((s) => s.mention.start < t.end && t.start < s.mention.end);
-    const { quote, start } = uniqueQuote(text, t.start, t.end, 3);
-    spans.push([start, start + quote.length]);
-    rows.push({ article: articleId, context: quote, reason: why?.reason ?? "not read as a figure (check it)" });
+    if (covered.some((c) => inside(t, c)) || spans.some((c) => inside(t, c))) continue;
+    const mine = reasons.filter((r) => r.start < t.end && t.start < r.end);
+    const wide = mine.filter((r) => r.end - r.start <= 300);
+    const start = Math.min(t.start, ...wide.map((r) => r.start));
+    const end = Math.max(t.end, ...wide.map((r) => r.end));
+    const { quote, start: at } = uniqueQuote(text, start, end, 3);
+    spans.push([at, at + quote.length]);
+    const inContext = reasons.filter((r) => r.start < at + quote.length && at < r.end && extractNumericTokens(text.slice(Math.max(r.start, at), Math.min(r.end, at + quote.length))).length > 0);
+    const why = [...new Set((inContext.length > 0 ? inContext : mine).map((r) => r.reason))];
+    rows.push({ article: articleId, context: quote, reason: why.join("; ") || "not read as a figure (check it)" });
   }
   return rows;
 }

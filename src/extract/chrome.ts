@@ -15,7 +15,7 @@ export interface ChromeSpan {
 
 const LINE_RULES: [RegExp, string][] = [
   [/^\s*[A-Z]{2,6}\s?[-+−]?\d+(?:[.,]\d+)?%\s*$/, "page chrome: ticker strip"],
-  [/^\s*(reply|comment|comments|like|likes|share|reward|repost|views?|精彩评论|评论)\s*\d+\s*$/i, "page chrome: comment or reaction counter"],
+  [/^\s*.{0,20}(reply|comment|comments|like|likes|share|reward|repost|views?|精彩评论|评论)\s*\d+\s*$/i, "page chrome: comment or reaction counter"],
   [/^\s*\d+\s*\/\s*\d+\s*$/, "page chrome: comment box character counter"],
   [/^\s*[•·]\s*\d+\s*$/, "page chrome: reaction counter"],
   [/^\s*·\s*\d+\s*[smhd] ago\s*$/i, "page chrome: comment age"],

@@ -47,7 +47,7 @@ export function skipReason(text: string, m: NumberMention, chrome: readonly Chro
   const plain = !m.percent && !m.currency && m.scale === 1;
   const before = text.slice(Math.max(0, m.start - 30), m.start);
   const after = text.slice(m.end, m.end + 40);
-  if (plain && dates.some((d) => d.start <= m.start && m.end <= d.end)) return "part of a date";
+  if (plain && dates.some((d) => d.numeric && d.start <= m.start && m.end <= d.end)) return "part of a date";
   if (plain && /^\d{1,2}:\d{2}/.test(text.slice(m.start, m.start + 5))) return "a clock time";
   if (plain && /:$/.test(before) && /\d$/.test(text.slice(0, m.start - 1))) return "a clock time";
   if (plain && !m.word && m.decimals === 0 && /^\d{4}$/.test(m.text) && m.value >= 1900 && m.value <= 2100 && !unitFromNoun(after)) return "a year";

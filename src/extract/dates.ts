@@ -15,6 +15,8 @@ export interface DateMention {
   text: string;
   /** ISO date, month, year or range `a/b`, or "" when it cannot be resolved. */
   iso: string;
+  /** True when the date is printed with numbers or a month name (its numbers are not figures); false for "Friday". */
+  numeric: boolean;
 }
 
 interface DtValue {
@@ -85,16 +87,20 @@ export function resolveDate(values: readonly DtValue[], reference: string): stri
  * Every date of `text` (see the module comment), in order, resolved against `reference` (an ISO
  * date, or "" for none).
  * @example recogniseDates("On February 5, the index closed near 22,540", "2026-02-07").map((d) => d.iso) // => ["2026-02-05"]
+ * @example recogniseDates("Bitcoin fell on Friday", "2026-02-07").map((d) => [d.iso, d.numeric]) // => [["2026-02-06", false]]
  */
 export function recogniseDates(text: string, reference: string): DateMention[] {
   const ref = /^\d{4}-\d{2}-\d{2}$/.test(reference) ? new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateMention[] = [];
   for (const { start, line } of textLines(text)) {
-    if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(line)) continue;
+    if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b/i.test(line)) continue;
     for (const r of dateModel()(line, "en-us", undefined, ref)) {
       const span = line.slice(r.start, r.end + 1);
-      if (!isDateLike(span) || r.typeName.endsWith("duration") || r.typeName.endsWith("set")) continue;
-      out.push({ start: start + r.start, end: start + r.end + 1, text: span, iso: resolveDate(r.resolution?.values ?? [], reference) });
+      if (r.typeName.endsWith("duration") || r.typeName.endsWith("set")) continue;
+      const numeric = isDateLike(span);
+      const iso = resolveDate(r.resolution?.values ?? [], reference);
+      // a weekday ("on Friday") dates a figure but holds no number
+      if (numeric || (iso && /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(span))) out.push({ start: start + r.start, end: start + r.end + 1, text: span, iso, numeric });
     }
   }
   return out;

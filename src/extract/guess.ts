@@ -55,7 +55,7 @@ export const SUBJECT_NAMES: readonly [string, RegExp][] = [
   ["software_saas", /\b(software|saas)\b/gi],
   ["us_jobs", /\b(layoffs|jobless claims|job openings|labou?r market)\b/gi],
   ["fear_greed_index", /\bfear\s*(&|and)\s*greed( index)?\b/gi],
-  ["crypto_traders", /\b(people liquidated|liquidated their positions|traders liquidated)\b/gi],
+  ["crypto_traders", /\b(people liquidated|liquidated their positions|(traders|people) (were )?liquidated)\b/gi],
   ["stablecoins", /\bstablecoins?\b/gi],
   ["leverage_example", /\b(principal|times leverage|x leverage|leverage)\b/gi],
   ["jay_chou_entrustment", /\bJay Chou\b/g],
@@ -88,7 +88,7 @@ export function guessSubject(text: string, start: number, end: number, known?: R
 type Cue = [RegExp, string];
 
 const PCT_METRICS: Cue[] = [
-  [/probabilit/i, "probability"],
+  [/probabilit|\bchance\b|\bodds\b|likelihood/i, "probability"],
   [/correlat/i, "correlation"],
   [/\b(estimates|consensus)\b/i, "vs_consensus"],
   [/drawdown|from (its |their )?(\d{4} |oct\w* )?(peak|highs?)\b|halved|cut in half|half of the market value|fallen by nearly half/i, "drawdown"],
@@ -170,7 +170,7 @@ const WINDOWS: Cue[] = [
   [/from (its |their )?(\d{4} |oct\w* )?(peak|highs?)\b|since (reaching|hitting) (its|a) (peak|record)|halved|cut in half/i, "since_peak"],
   [/\b(quarter|quarterly)\b/i, "fiscal_quarter"],
   [/\b(base case|bear case|scenario|could retest|toward)\b/i, "scenario"],
-  [/\b(single session|single-day|single day|in a single day|on (monday|tuesday|wednesday|thursday|friday)|friday rebound)\b/i, "session"],
+  [/\b(single session|single-day|single day|in a single day|on (monday|tuesday|wednesday|thursday|friday)|friday rebound|in the session)\b/i, "session"],
 ];
 
 const MONTH_WINDOWS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -200,7 +200,7 @@ export function guessWindow(near: string, metric: string, asOf: string, known?: 
 /**
  * The date a figure refers to: the resolved date printed nearest to it in its sentence (before
  * it first); "" when its sentence prints none.
- * @example guessAsOf("On February 5, the index closed near 22,540", 37, 43, [{ start: 3, end: 13, text: "February 5", iso: "2026-02-05" }]) // => "2026-02-05"
+ * @example guessAsOf("On February 5, the index closed near 22,540", 37, 43, [{ start: 3, end: 13, text: "February 5", iso: "2026-02-05", numeric: true }]) // => "2026-02-05"
  */
 export function guessAsOf(text: string, start: number, end: number, dates: readonly DateMention[]): string {
   const s0 = sentenceStart(text, start);
@@ -226,16 +226,13 @@ export function nearText(text: string, start: number, end: number): { clause: st
   return { clause: text.slice(from, to).trim(), sentence: text.slice(s0, s1) };
 }
 
-/** The subject named in the figure's sentence, else the nearest one named earlier on its line ("Bitcoin: …. ~45–50% drawdown"). */
+/** The subject named in the figure's sentence, else the one a line opens with as a label ("Bitcoin: …. ~45–50% drawdown"). */
 function subjectOf(text: string, fig: Figure, known?: ReadonlySet<string>): string {
   const inSentence = guessSubject(text, fig.start, fig.end, known);
   if (inSentence) return inSentence;
   const lineStart = text.lastIndexOf("\n", fig.start - 1) + 1;
-  for (let at = sentenceStart(text, fig.start) - 1; at > lineStart; at = sentenceStart(text, at) - 1) {
-    const s = guessSubject(text, at, at, known);
-    if (s) return s;
-  }
-  return "";
+  const label = /^[^:.\n]{2,40}:\s/.exec(text.slice(lineStart, fig.start));
+  return label ? guessSubject(text, lineStart + label[0].length - 2, lineStart + label[0].length - 2, known) : "";
 }
 
 /**
@@ -250,6 +247,6 @@ export function guessQuantity(text: string, fig: Figure, dates: readonly DateMen
   const asOf = guessAsOf(text, fig.start, fig.end, dates);
   const yearOnly = /(^|[^-\d])((19|20)\d\d)\s+(capex|capital expenditures?|spend)/i.exec(sentence) ?? /\b(in|for) ((19|20)\d\d)\b/i.exec(sentence);
   const as_of = asOf || (yearOnly && ["capex", "capex_change", "revenue"].includes(metric) ? yearOnly[2] : "");
-  const window = guessWindow(clause, metric, as_of, vocabulary?.window) || guessWindow(sentence, metric, as_of, vocabulary?.window);
+  const window = guessWindow(clause, metric, as_of, vocabulary?.window);
   return { subject, metric, window, as_of };
 }
