@@ -4,17 +4,23 @@
  * Never writes a file. A summary goes to standard error.
  *
  * Usage: node dist/cli/extract.js FILE [--id ID] [--published YYYY-MM-DD] [--engine E] [--excluded]
+ *        node dist/cli/extract.js --measure [--engine E]
  *   --id ID          the article id the rows name (default: the file name, kebab-cased)
  *   --published DAY  publication day, to date "February 6" (default: the latest full date in the text)
  *   --engine E       recognizers (default), recognizers-only or tokens (src/extract/recognise.ts)
  *   --excluded       print the numbers that are not proposed, with their reasons, as rows of
  *                    data/claims-excluded.csv instead
+ *   --measure        instead of a file: the recall and precision on the five ledger articles (each
+ *                    with its own rows set aside) and the share of independent figures whose value
+ *                    is proposed from their quotes, as a Markdown table (src/extract/measure.ts)
  * Exit codes: 0 done, 1 unreadable file, 2 bad command line.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, decodeUtf8, parseCsv } from "../csv";
+import { loadAnalysis } from "../analysis";
 import { candidatesCsv, exclusionsCsv, extractCandidates } from "../extract/candidates";
+import { measureLedger, measureQuotes } from "../extract/measure";
 import { ENGINES, type Engine } from "../extract/recognise";
 import { DATA_DIR } from "../paths";
 import type { Term } from "../types";
@@ -31,8 +37,30 @@ export function idFromFile(file: string): string {
   return id || "article";
 }
 
+/** The --measure table (Markdown). */
+function measureTable(engine: Engine): string {
+  const analysis = loadAnalysis();
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const lines = ["| article | ledger figures | found | recall | proposals | real figures | precision |", "|---|---|---|---|---|---|---|"];
+  for (const m of measureLedger(analysis.ledger, engine)) {
+    lines.push(`| ${m.article} | ${m.claims} | ${m.found} | ${pct(m.recall)} | ${m.candidates} | ${m.real} | ${pct(m.precision)} |`);
+  }
+  const q = measureQuotes(analysis.independentRows, analysis.ledger.vocabulary, engine);
+  lines.push("", `independent figures whose value is proposed from their quote alone: ${q.matched} of ${q.total} (${pct(q.matched / q.total)}), engine ${engine}`);
+  return lines.join("\n") + "\n";
+}
+
 function main(argv: string[]): number {
-  const args = parseArgs(argv, ["id", "published", "engine"], ["excluded"]);
+  const args = parseArgs(argv, ["id", "published", "engine"], ["excluded", "measure"]);
+  if (!("error" in args) && args.flags.has("measure") && args.positional.length === 0) {
+    const engine = (args.options.engine ?? "recognizers") as Engine;
+    if (!ENGINES.includes(engine)) {
+      console.error(`extract: --engine must be one of ${ENGINES.join(", ")}`);
+      return 2;
+    }
+    process.stdout.write(measureTable(engine));
+    return 0;
+  }
   if ("error" in args || args.positional.length !== 1) {
     console.error(`extract: ${"error" in args ? args.error : "give exactly one FILE"}`);
     console.error(USAGE);

@@ -90,7 +90,7 @@ export function addArticle(o: AddArticleOptions, dataDir: string, notebooksDir: 
   const implied = o.published ? "" : impliedPublished(text);
   const published = o.published ?? implied;
   if (!published) throw new AddArticleError("add-article: the text prints no full date; give the publication date with --published YYYY-MM-DD");
-  const basis = o.published ? "stated (given to npm run add-article)" : `inferred: the latest full date printed in the text (${implied}); check it`;
+  const basis = o.published ? "stated: given to npm run add-article with --published" : `inferred: the latest full date printed in the text (${implied}); check it`;
 
   const vocabulary = parseCsv(fs.readFileSync(path.join(dataDir, "vocabulary.csv"), "utf8"), "data/vocabulary.csv").rows.map((r) => r.values as unknown as Term);
   const extraction = extractCandidates(text, { id: o.id, published, title: o.title, vocabulary });

@@ -88,7 +88,7 @@ function allFigures(text: string, engine: Engine, published: string) {
 /** The note of a candidate: how it was read, and what the reviewer must still fill. */
 function noteOf(f: Figure, missing: string[]): string {
   const parts = [f.note];
-  if (missing.length > 0) parts.push(`to review: ${missing.join(", ")} not stated in the text`);
+  if (missing.length > 0) parts.push(`not stated in the text: ${missing.join(", ")}`);
   return parts.filter(Boolean).join("; ");
 }
 

@@ -13,9 +13,12 @@
  *   but deliberately not claimed); page chrome (bylines, view counts, phone numbers, a repeated
  *   teaser) and names do not count.
  */
+import type { IndependentRow } from "../independent";
 import { conversionFactor } from "../intervals";
-import type { Claim, Exclusion } from "../types";
-import type { Candidate } from "./candidates";
+import type { Ledger } from "../ledger";
+import type { Claim, Exclusion, Term } from "../types";
+import { extractCandidates, type Candidate } from "./candidates";
+import type { Engine } from "./recognise";
 
 /** Exclusion reasons that mark page chrome or a name rather than a real number. */
 export const NOT_A_FIGURE_REASON = /byline|view count|phone|timestamp|teaser|page summary|footer|chrome|organisation name|contact/i;
@@ -95,4 +98,29 @@ export function measureArticle(
     missed: mine.filter((c) => !foundIds.includes(c.id)).map((c) => c.id),
     notReal: candidates.filter((x) => !isReal(x)).map((x) => x.row.raw),
   };
+}
+
+/**
+ * The measure of every article of the ledger under `dataDir`, each extracted on its own text
+ * with its publication date (its ledger rows are only the answer key).
+ */
+export function measureLedger(ledger: Pick<Ledger, "articles" | "claims" | "exclusions" | "vocabulary">, engine: Engine = "recognizers"): ArticleMeasure[] {
+  return ledger.articles.map((a) => {
+    const ex = extractCandidates(a.text, { id: a.id, published: a.published, engine, vocabulary: ledger.vocabulary });
+    return measureArticle(a, ex.candidates, ledger.claims, ledger.exclusions);
+  });
+}
+
+/**
+ * A second check, on other writers' text: for each figure of data/independent.csv, whether the
+ * extractor run on its quote alone proposes the same value (same bounds, same unit dimension).
+ * No span is compared (the quotes are excerpts with no `raw`). README says how far it is held out.
+ */
+export function measureQuotes(rows: readonly Pick<IndependentRow, "quote" | "published" | "low" | "high" | "unit">[], vocabulary: readonly Term[], engine: Engine = "recognizers"): { matched: number; total: number } {
+  let matched = 0;
+  for (const r of rows) {
+    const ex = extractCandidates(r.quote, { id: "quote", published: r.published, engine, vocabulary });
+    if (ex.candidates.some((c) => sameValue(c.row, r))) matched++;
+  }
+  return { matched, total: rows.length };
 }

@@ -134,9 +134,20 @@ export function plainFigure(r: { low: string; high: string; unit: string; qualif
   return `${inclusive ? "at most" : "below"} ${fmt(r.high)}`;
 }
 
-/** The vocabulary meaning of a term (plain words), or the term when it has none. */
+/**
+ * A vocabulary meaning cut to its plain first phrase, for readers ("move over window; falls
+ * negative" → "move over window", "a level at as_of" → "a level at a date").
+ * @example plainMeaning("fall from a peak, negative pct") // => "fall from a peak"
+ * @example plainMeaning("leveraged crypto traders (people liquidated)") // => "leveraged crypto traders"
+ */
+export function plainMeaning(meaning: string): string {
+  return meaning.split(/[;,(]/)[0].trim().replace(/\bas_of\b/g, "a date") || meaning;
+}
+
+/** The vocabulary meaning of a term in plain words, or the term when it has none. */
 function meaning(review: ArticleReview, field: string, term: string): string {
-  return review.analysis.ledger.vocabulary.find((t) => t.field === field && t.term === term)?.meaning ?? term;
+  const m = review.analysis.ledger.vocabulary.find((t) => t.field === field && t.term === term)?.meaning;
+  return m ? plainMeaning(m) : term;
 }
 
 /** What a figure measures in the vocabulary's words ("Bitcoin · episode trough · …"); "?" for what is still to fill in. */
