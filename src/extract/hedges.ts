@@ -55,7 +55,7 @@ export interface Lead {
  * Reads the words just before a figure: a hedge ("more than", "~", "sub-") and a printed sign
  * ("–", "+"; a dash after a letter or digit is not a sign).
  * @example readLead("fell by more than ") // => { hedge: "more than", sign: 0, length: 10 }
- * @example readLead("Total crypto cap: –~") // => { hedge: "~", sign: -1, length: 3 }
+ * @example readLead("Total crypto cap: –~") // => { hedge: "~", sign: -1, length: 2 }
  * @example readLead("briefly sub-") // => { hedge: "sub-", sign: 0, length: 4 }
  * @example readLead("Friday rebound (+") // => { hedge: "", sign: 1, length: 1 }
  */

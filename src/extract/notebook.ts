@@ -39,7 +39,7 @@ function lines(src: string): string[] {
 /**
  * The notebook (nbformat 4.5 JSON text) of an added article, numbered `nn` (cell ids
  * `nb<nn>-01`, …), on the project's kernel.
- * @example JSON.parse(scaffoldNotebook({ id: "demo", title: "Demo", outlet: "Site" }, [], "08")).cells.length // => 3
+ * @example JSON.parse(scaffoldNotebook({ id: "demo", title: "Demo", outlet: "Site" }, [{ section: "lead", heading: "Demo", level: 1 }], "08")).cells.length // => 4
  */
 export function scaffoldNotebook(article: NotebookArticle, sections: readonly Pick<SectionRow, "section" | "heading" | "level">[], nn: string): string {
   const cells: { cell_type: "markdown" | "code"; source: string }[] = [];
