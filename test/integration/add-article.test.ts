@@ -15,7 +15,7 @@ import { formatCsv, parseCsv } from "../../src/csv";
 import { CLAIM_COLUMNS } from "../../src/ledger";
 import { ROOT } from "../../src/paths";
 import { validateAll } from "../../src/validate";
-import { hashTree } from "../support/files";
+import { hashTree, listFiles } from "../support/files";
 
 const ID = "mini-rout";
 const FIXTURE = path.join(ROOT, "test", "fixtures", "mini-rout.txt");
@@ -41,6 +41,15 @@ const REVIEW: Record<string, Partial<Record<(typeof CLAIM_COLUMNS)[number], stri
   "60–70%": { subject: "risk_assets", metric: "probability", window: "scenario", as_of: "2026-02-07" },
 };
 
+/** The workspace's tracked files (git ls-files; without git, every file outside the generated folders). */
+function trackedFiles(): string[] {
+  try {
+    return execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  } catch {
+    return listFiles(ROOT).filter((f) => !/^(\.git|node_modules|\.venv|dist|out[^/]*)\//.test(f));
+  }
+}
+
 let scratch = "";
 const seconds: Record<string, number> = {};
 
@@ -55,7 +64,7 @@ function cli(script: string, args: string[], label: string) {
 beforeAll(() => {
   const t0 = Date.now();
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "selloff-add-article-"));
-  const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  const tracked = trackedFiles();
   for (const f of tracked) {
     const to = path.join(scratch, f);
     fs.mkdirSync(path.dirname(to), { recursive: true });
