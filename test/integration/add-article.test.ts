@@ -46,7 +46,11 @@ function trackedFiles(): string[] {
   try {
     return execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
   } catch {
-    return listFiles(ROOT).filter((f) => !/^(\.git|node_modules|\.venv|dist|out[^/]*)\//.test(f));
+    const skip = /^(\.git|node_modules|\.venv|dist|out.*)$/;
+    return fs
+      .readdirSync(ROOT, { withFileTypes: true })
+      .filter((e) => !skip.test(e.name))
+      .flatMap((e) => (e.isDirectory() ? listFiles(path.join(ROOT, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
   }
 }
 
