@@ -171,9 +171,7 @@ function readOne(text: string, first: NumberMention, last: NumberMention | null,
   // "fell $8.85, or 10.48%": a move restated in another unit is read from the sentence's start
   const restated = /^,?\s*or\s*$/.test(text.slice(prevEnd, start));
   const dir: 1 | -1 = lead.sign !== 0 ? lead.sign : directionOf(text, start, end, signKind(u.unit, head), restated ? 0 : prevEnd);
-  // "US$2.5 billion (approximately RMB 17.3 billion)": a restatement in brackets keeps the sign of the figure before it
-  const notes: string[] = [];
-  if (u.note) notes.push(u.note);
+  const notes: string[] = u.note ? [u.note] : [];
   const garbles: string[] = [];
   if (first.glued || (last?.glued ?? false)) garbles.push(`digits run into the words around them ("${text.slice(Math.max(0, start - 8), end + 8).replace(/\s+/g, " ")}")`);
   let qualifier: Qualifier;

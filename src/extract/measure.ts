@@ -8,10 +8,11 @@
  *   ledger's is empty, after converting between units of one dimension such as USD_bn and
  *   USD_tn);
  * - **precision**: the share of candidates that are real figures — a candidate is real when its
- *   figure overlaps a ledger claim's `raw`, or lies in an exclusion context of
+ *   figure overlaps a ledger claim's `raw`, or its printed digits lie in an exclusion context of
  *   data/claims-excluded.csv whose reason is a date, a year or a period (numbers that are real
  *   but deliberately not claimed); page chrome (bylines, view counts, phone numbers, a repeated
- *   teaser) and names do not count.
+ *   teaser) and names do not count, nor does a word figure that merely sits in an exclusion
+ *   context ("half" of "the second half of 2025").
  */
 import type { IndependentRow } from "../independent";
 import { conversionFactor } from "../intervals";
@@ -85,7 +86,8 @@ export function measureArticle(
       const at = article.text.indexOf(e.context);
       return [at, at + e.context.length] as [number, number];
     });
-  const isReal = (x: Candidate) => spans.some(({ span }) => overlaps(span, x)) || realContexts.some(([s, e]) => s <= x.start && x.end <= e);
+  const hasDigits = (x: Candidate) => /\d/.test(article.text.slice(x.start, x.end));
+  const isReal = (x: Candidate) => spans.some(({ span }) => overlaps(span, x)) || (hasDigits(x) && realContexts.some(([s, e]) => s <= x.start && x.end <= e));
   const real = candidates.filter(isReal);
   return {
     article: article.id,

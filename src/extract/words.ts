@@ -16,7 +16,8 @@ interface WordRule {
   read(m: RegExpExecArray, text: string, start: number, end: number): Omit<Figure, "start" | "end" | "raw" | "garbled"> | null;
 }
 
-const FALL_BEFORE = /\b(fell|fallen|falls?|down|dropped|plunged|wiped out|wiping out|erased|lost|cut|declined|shed|evaporated)\b[^.\n]*$/i;
+/** A fall verb in the few words before "half" ("has fallen by nearly half", "wiped out half of"). */
+const FALL_BEFORE = /\b(fell|fallen|falls?|down|dropped|plunged|wiped out|wiping out|erased|lost|cut|declined|shed|evaporated)\b(\s+\w+){0,2}\s*$/i;
 
 /** A one-sided word figure ("at least x"), negative for losses. */
 function atLeast(x: number, unit: string, negative: boolean, hedge: string, note: string): Omit<Figure, "start" | "end" | "raw" | "garbled"> {
@@ -56,7 +57,8 @@ const RULES: WordRule[] = [
     re: /\b(?:(nearly|almost) half|halved|cut in half|half)\b/gi,
     read: (m, text, start) => {
       const word = m[0].toLowerCase();
-      const fall = word === "halved" || word === "cut in half" || FALL_BEFORE.test(text.slice(sentenceStart(text, start), start));
+      const before = text.slice(Math.max(sentenceStart(text, start), start - 40), start);
+      const fall = word === "halved" || word === "cut in half" || (FALL_BEFORE.test(before) && !/\b(first|second|other)\s+$/i.test(before));
       if (!fall) return null;
       const nearly = m[1] !== undefined;
       return { low: -50, high: -50, unit: "pct", qualifier: nearly ? "nearly" : "exact", hedge: nearly ? m[1] : "", note: `word figure: "${m[0]}" read as a fall of 50%` };
@@ -73,6 +75,7 @@ const RULES: WordRule[] = [
  * @example readWordFigures("with trillions in market value erased").map((f) => [f.raw, f.low, f.high, f.unit, f.qualifier]) // => [["trillions", null, -2, "USD_tn", "over"]]
  * @example readWordFigures("the price has been halved from its peak")[0].low // => -50
  * @example readWordFigures("in the second half of 2025") // => []
+ * @example readWordFigures("continued to fall after peaking in the second half of 2025") // => []
  */
 export function readWordFigures(text: string): Figure[] {
   const out: Figure[] = [];

@@ -16,7 +16,7 @@ import { loadLedger } from "../../src/ledger";
 const PINNED: Record<string, { found: number; claims: number; real: number; proposals: number }> = {
   "gate-selloff-crushes": { found: 63, claims: 63, real: 57, proposals: 57 },
   "gate-risk-off-cycle": { found: 25, claims: 25, real: 25, proposals: 25 },
-  "tradingkey-ai-bubble": { found: 19, claims: 20, real: 20, proposals: 20 },
+  "tradingkey-ai-bubble": { found: 19, claims: 20, real: 19, proposals: 19 },
   "gmteight-2t-wiped": { found: 16, claims: 16, real: 16, proposals: 17 },
   "nakamoto-570k-liquidated": { found: 53, claims: 56, real: 54, proposals: 54 },
 };
