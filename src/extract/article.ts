@@ -106,7 +106,7 @@ export function addArticle(o: AddArticleOptions, dataDir: string, notebooksDir: 
   ];
   checkInCopy(dataDir, files);
   const title = o.title ?? (manifestRow(o, text, bytes.length, published, basis).title as string);
-  files.push([notebookFile, scaffoldNotebook({ id: o.id, title, outlet: o.outlet ?? "an outlet not named yet" }, extraction.sections, nn)]);
+  files.push([notebookFile, scaffoldNotebook({ id: o.id, title }, extraction.sections, nn)]);
   for (const [f, data] of files) {
     fs.mkdirSync(path.dirname(f), { recursive: true });
     writeFileAtomic(f, data);

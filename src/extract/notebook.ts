@@ -8,11 +8,10 @@
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "../paths";
 import type { SectionRow } from "./sections";
 
-/** What the scaffold needs to know of the article. */
+/** What the scaffold needs to know of the article (the outlet and date are shown by the first output, computed). */
 export interface NotebookArticle {
   id: string;
   title: string;
-  outlet: string;
 }
 
 /**
@@ -39,7 +38,7 @@ function lines(src: string): string[] {
 /**
  * The notebook (nbformat 4.5 JSON text) of an added article, numbered `nn` (cell ids
  * `nb<nn>-01`, …), on the project's kernel.
- * @example JSON.parse(scaffoldNotebook({ id: "demo", title: "Demo", outlet: "Site" }, [{ section: "lead", heading: "Demo", level: 1 }], "08")).cells.length // => 4
+ * @example JSON.parse(scaffoldNotebook({ id: "demo", title: "Demo" }, [{ section: "lead", heading: "Demo", level: 1 }], "08")).cells.length // => 4
  */
 export function scaffoldNotebook(article: NotebookArticle, sections: readonly Pick<SectionRow, "section" | "heading" | "level">[], nn: string): string {
   const cells: { cell_type: "markdown" | "code"; source: string }[] = [];
@@ -47,7 +46,7 @@ export function scaffoldNotebook(article: NotebookArticle, sections: readonly Pi
     cell_type: "markdown",
     source:
       `# ${markdownText(article.title)}\n\n` +
-      `**Purpose.** A first pass over this article from ${markdownText(article.outlet)}, added with \`npm run add-article\`: ` +
+      "**Purpose.** A first pass over this article, added with `npm run add-article`: " +
       "section by section, the figures it prints as the extractor reads them, and what the ledger already knows of the same " +
       "quantities — the other articles' figures (reconciliation) and independent reporting (cross-check), each with its rating. " +
       "The first output says where the figures are reviewed and how they are accepted into the ledger.",

@@ -270,12 +270,12 @@ describe("review helpers", () => {
     expect(readdress("data/claims.csv:17: low is bad", "data/claims.csv", new Map([[190, 3]]), "data/candidates/x.csv")).toBe("data/claims.csv:17: low is bad");
   });
 
-  it("the scaffolded notebook has short cells: at most 15 lines of 120 characters, no non-null assertion", () => {
+  it("the scaffolded notebook has short cells (at most 15 lines of 120 characters, no non-null assertion) and no digits in its prose", () => {
     const sections = [
       { section: "lead", heading: "A headline with <b>markup</b> & $ signs", level: 1 },
       { section: "a-rather-long-section-identifier-made-from-a-heading", heading: "Sub part:", level: 2 },
     ];
-    const nb = JSON.parse(scaffoldNotebook({ id: "some-article", title: "T", outlet: "O" }, sections, "08")) as { cells: { cell_type: string; source: string[] }[] };
+    const nb = JSON.parse(scaffoldNotebook({ id: "some-article", title: "T" }, sections, "08")) as { cells: { cell_type: string; source: string[] }[] };
     expect(nb.cells.map((c) => c.cell_type)).toEqual(["markdown", "code", "markdown", "code", "markdown", "code"]);
     for (const c of nb.cells.filter((x) => x.cell_type === "code")) {
       const src = c.source.join("");
@@ -285,5 +285,7 @@ describe("review helpers", () => {
     }
     expect(nb.cells[2].source.join("")).toBe("## A headline with &lt;b&gt;markup&lt;/b&gt; & \\$ signs");
     expect(nb.cells[4].source.join("")).toBe("### Sub part:");
+    // prose numbers must be computed (test/unit/prose.test.ts): the purpose paragraph prints none
+    expect(nb.cells[0].source.join("").split("\n").slice(1).join("\n")).not.toMatch(/\d/);
   });
 });
