@@ -68,7 +68,7 @@ export function numberField(x: number | null): string {
   return /e/i.test(s) ? x.toFixed(12).replace(/\.?0+$/, "") : s;
 }
 
-/** The section holding offset `at` (the last one starting at or before it). */
+/** The section holding offset `at` (the last one starting at or before it): for a quote, where the quote starts (the loader's rule). */
 function sectionAt(sections: readonly SectionRow[], at: number): string {
   let id = sections[0]?.section ?? "";
   for (const s of sections) if (s.start <= at) id = s.section;
@@ -104,12 +104,12 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     : undefined;
   const { figs, skipped, dates, chrome } = allFigures(text, options.engine ?? "recognizers", published);
   const candidates: Candidate[] = figs.map((f, k) => {
-    const { quote } = uniqueQuote(text, f.start, f.end);
+    const { quote, start: quoteStart } = uniqueQuote(text, f.start, f.end);
     const g = guessQuantity(text, f, dates, vocab);
     const missing: string[] = (["subject", "metric", "window", "as_of"] as const).filter((k2) => g[k2] === "");
     if (f.unit === "") missing.unshift("unit");
     const row: CandidateRow = {
-      id: `${options.id}-${String(k + 1).padStart(3, "0")}`, article: options.id, section: sectionAt(sections, f.start), quote,
+      id: `${options.id}-${String(k + 1).padStart(3, "0")}`, article: options.id, section: sectionAt(sections, quoteStart), quote,
       subject: g.subject, metric: g.metric, window: g.window, low: numberField(f.low), high: numberField(f.high), unit: f.unit,
       qualifier: f.qualifier, as_of: g.as_of, raw: f.raw, hedge: f.hedge, note: noteOf(f, missing),
     };
