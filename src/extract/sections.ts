@@ -83,7 +83,8 @@ export function splitSections(text: string, articleId: string, title = ""): Sect
   const lines = contentLines(text);
   if (lines.length === 0) return [];
   const [first, ...rest] = lines;
-  const heads = rest.filter((l, k) => isHeadingLine(l.line) && k + 1 < rest.length);
+  // a line printed twice is not a heading (comment threads repeat "Happy New Year!")
+  const heads = rest.filter((l, k) => isHeadingLine(l.line) && k + 1 < rest.length && countOccurrences(text, l.line) === 1);
   const opens: { at: number; heading: string; level: number; kind: Section["kind"] }[] = [{ at: first.at, heading: title || first.line, level: 1, kind: "lead" }];
   if (heads.length >= 2) {
     let seenLevel1 = false;

@@ -185,6 +185,11 @@ describe("dates, quotes and sections", () => {
     // lead (title + first paragraph reach 600 characters), then a run from the second paragraph
     expect(splitSections(noHeads, "b").map((s) => s.kind)).toEqual(["lead", "theme", "theme"]);
   });
+
+  it("a line printed twice (a comment thread's 'Happy New Year!') opens no section: its start would not be unique", () => {
+    const page = "My Title Here\nFirst Part Heading\nBody one.\nSecond Part Heading\nBody two.\nHappy New Year Everyone\nReply0\nHappy New Year Everyone\nReply0";
+    expect(splitSections(page, "c").map((s) => s.section)).toEqual(["lead", "first-part-heading", "second-part-heading"]);
+  });
 });
 
 describe("guesses", () => {
