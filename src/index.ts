@@ -43,3 +43,4 @@ export * from "./views/explain";
 export * from "./views/article-text";
 export * from "./views/context";
 export * from "./report/page";
+export * from "./extract/review";

@@ -1,0 +1,275 @@
+/**
+ * What the notebook of a newly added article shows (src/extract/notebook.ts scaffolds it): the
+ * article's sections with the quotes of its figures; the figures as a table, read in plain
+ * words; and for each figure what the ledger already knows of the same quantity — the other
+ * articles' figures with the reconciliation verdict of the pair (src/reconcile.ts) and the
+ * independent figures with how each compares (src/independent.ts).
+ *
+ * Before `npm run accept` the figures are the candidates of data/candidates/<id>.csv; after it,
+ * the article's claims in the ledger — the same notebook runs in both states. A candidate whose
+ * subject, metric, window, unit or bounds are not filled in yet is listed but compared with
+ * nothing ("to review").
+ */
+import { loadAnalysis, type Analysis } from "../domain/analysis";
+import { badge, type TableColumn } from "../render/html";
+import { compareReadings, figureReadings, sourceHedgeInput, whyNotComparable } from "../domain/sources";
+import { type IndependentRow } from "../data/independent-file";
+import { type Relation } from "../domain/independent";
+import { unitInfo } from "../domain/units";
+import { CLAIM_COLUMNS } from "../data/ledger";
+import { escapeMarkdown, quoteMarkdown } from "../render/markdown";
+import { DATA_DIR } from "../data/paths";
+import { figureIn, judgeSameQuantity } from "../domain/reconcile";
+import { QUALIFIERS, type Article, type Claim, type Qualifier, type Section } from "../data/types";
+import { readReviewRows, reviewFiles } from "./review-file";
+
+/** One figure of the article under review: a candidate row, or an accepted claim. */
+export interface ReviewFigure {
+  row: Record<(typeof CLAIM_COLUMNS)[number], string>;
+  /** The row as a claim when every field a comparison needs is filled in and valid; null otherwise. */
+  claim: Claim | null;
+  /** What is missing for a comparison, in words ("" when nothing). */
+  missing: string;
+}
+
+/** The notebook's view of one article. */
+export interface ArticleReview {
+  analysis: Analysis;
+  article: Article;
+  sections: Section[];
+  figures: ReviewFigure[];
+  /** "under review" while data/candidates/<id>.csv exists, "accepted" after `npm run accept`. */
+  status: "under review" | "accepted";
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A row as a claim, or what keeps it from being one. */
+function asClaim(row: ReviewFigure["row"], terms: ReadonlySet<string>, line: number): { claim: Claim | null; missing: string } {
+  const missing = (["subject", "metric", "window", "unit", "as_of"] as const).filter((f) => row[f] === "" || (f !== "as_of" && !terms.has(`${f}:${row[f]}`)));
+  let unitOk = true;
+  try {
+    unitInfo(row.unit);
+  } catch {
+    unitOk = false;
+  }
+  const boundsOk = (row.low === "" || NUMBER.test(row.low)) && (row.high === "" || NUMBER.test(row.high)) && (row.low !== "" || row.high !== "");
+  if (missing.length > 0 || !unitOk || !boundsOk || !QUALIFIERS.includes(row.qualifier as Qualifier)) {
+    const what = [...missing, ...(unitOk ? [] : ["a unit that converts"]), ...(boundsOk ? [] : ["bounds"])];
+    return { claim: null, missing: `to review: ${[...new Set(what)].join(", ")}` };
+  }
+  const num = (s: string) => (s === "" ? null : Number(s));
+  return { claim: { ...row, low: num(row.low), high: num(row.high), qualifier: row.qualifier as Qualifier, line }, missing: "" };
+}
+
+/**
+ * The article under review (or accepted), its sections and figures, with the whole analysis.
+ * @throws Error `unknown article: "…"` for an id not in data/articles.csv; DataError/DataErrors for bad data.
+ */
+export function articleReview(articleId: string, dataDir: string = DATA_DIR, analysis: Analysis = loadAnalysis(dataDir)): ArticleReview {
+  const article = analysis.ledger.articles.find((a) => a.id === articleId);
+  if (!article) throw new Error(`unknown article: ${JSON.stringify(articleId)} (expected one of ${analysis.ledger.articles.map((a) => a.id).join(", ")})`);
+  const sections = analysis.ledger.sections.filter((s) => s.article === articleId).sort((a, b) => a.order - b.order);
+  const terms = new Set(analysis.ledger.vocabulary.map((t) => `${t.field}:${t.term}`));
+  const f = reviewFiles(dataDir, articleId);
+  const pending = readReviewRows(f.claims, f.claimsLabel, CLAIM_COLUMNS);
+  const rows =
+    pending.length > 0
+      ? pending.map((r) => ({ row: r.values as ReviewFigure["row"], line: r.line }))
+      : analysis.ledger.claims.filter((c) => c.article === articleId).map((c) => ({ row: claimRow(c), line: c.line }));
+  const figures = rows.map(({ row, line }) => ({ row, ...asClaim(row, terms, line) }));
+  return { analysis, article, sections, figures, status: pending.length > 0 ? "under review" : "accepted" };
+}
+
+/** A ledger claim as the text fields of its row. */
+function claimRow(c: Claim): ReviewFigure["row"] {
+  const out = {} as ReviewFigure["row"];
+  for (const k of CLAIM_COLUMNS) out[k] = c[k] === null ? "" : String(c[k]);
+  return out;
+}
+
+const UNIT_WORDS: Record<string, (x: string) => string> = {
+  pct: (x) => `${x}%`,
+  pct_points: (x) => `${x} percentage points`,
+  USD: (x) => `$${x}`,
+  USD_mn: (x) => `$${x} million`,
+  USD_bn: (x) => `$${x} billion`,
+  USD_tn: (x) => `$${x} trillion`,
+  CNY_mn: (x) => `${x} million yuan`,
+  CNY_bn: (x) => `${x} billion yuan`,
+  TWD_mn: (x) => `NT$${x} million`,
+  USD_per_oz: (x) => `$${x} an ounce`,
+  index_pts: (x) => x,
+  points: (x) => `${x} points`,
+  coins: (x) => `${x} bitcoins`,
+  people: (x) => `${x} people`,
+  x: (x) => `${x} times`,
+  sessions: (x) => `${x} sessions`,
+  years: (x) => `${x} years`,
+  months: (x) => `${x} months`,
+  minutes: (x) => `${x} minutes`,
+};
+
+/**
+ * A figure's bounds in plain words, with its unit ("from −12% to −10%", "more than $1 billion",
+ * "at most −8%"); "" when the bounds are not numbers.
+ * @example plainFigure({ low: "-12", high: "-10", unit: "pct", qualifier: "range", hedge: "~" }) // => "about −12% to −10%"
+ * @example plainFigure({ low: "1", high: "", unit: "USD_bn", qualifier: "over", hedge: "+" }) // => "at least $1 billion"
+ * @example plainFigure({ low: "", high: "-8", unit: "pct", qualifier: "over", hedge: "more than" }) // => "below −8%"
+ */
+export function plainFigure(r: { low: string; high: string; unit: string; qualifier: string; hedge: string }): string {
+  const fmt = (s: string) => {
+    const x = Number(s);
+    const digits = (s.split(".")[1] ?? "").length;
+    const body = Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const withUnit = (UNIT_WORDS[r.unit] ?? ((v: string) => v))(body);
+    return x < 0 ? `−${withUnit}` : withUnit;
+  };
+  if ((r.low !== "" && !NUMBER.test(r.low)) || (r.high !== "" && !NUMBER.test(r.high)) || (r.low === "" && r.high === "")) return "";
+  const inclusive = /\+|at least|as high as|up to|at most/i.test(r.hedge) || r.hedge === "";
+  const approx = /~|≈|about|around|roughly|approximately|near/i.test(r.hedge) ? "about " : "";
+  if (r.low !== "" && r.high !== "") {
+    if (r.low === r.high) return `${r.qualifier === "nearly" ? "nearly " : approx}${fmt(r.low)}`;
+    return `${approx}${fmt(r.low)} to ${fmt(r.high)}`;
+  }
+  if (r.high === "") return `${inclusive ? "at least" : "more than"} ${fmt(r.low)}`;
+  return `${inclusive ? "at most" : "below"} ${fmt(r.high)}`;
+}
+
+/**
+ * A vocabulary meaning cut to its plain first phrase, for readers ("move over window; falls
+ * negative" → "move over window", "a level at as_of" → "a level at a date").
+ * @example plainMeaning("fall from a peak, negative pct") // => "fall from a peak"
+ * @example plainMeaning("leveraged crypto traders (people liquidated)") // => "leveraged crypto traders"
+ */
+export function plainMeaning(meaning: string): string {
+  return meaning.split(/[;,(]/)[0].trim().replace(/\bas_of\b/g, "a date") || meaning;
+}
+
+/** The vocabulary meaning of a term in plain words, or the term when it has none. */
+function meaning(review: ArticleReview, field: string, term: string): string {
+  const m = review.analysis.ledger.vocabulary.find((t) => t.field === field && t.term === term)?.meaning;
+  return m ? plainMeaning(m) : term;
+}
+
+/** What a figure measures in the vocabulary's words ("Bitcoin · episode trough · …"); "?" for what is still to fill in. */
+function whatText(review: ArticleReview, row: ReviewFigure["row"]): string {
+  return (["subject", "metric", "window"] as const).map((f) => (row[f] ? meaning(review, f, row[f]) : "?")).join(" · ");
+}
+
+/** The figures of one section. */
+function sectionFigures(review: ArticleReview, sectionId: string): ReviewFigure[] {
+  return review.figures.filter((f) => f.row.section === sectionId);
+}
+
+/** The quotes of a section's figures as Markdown blockquotes (escaped); a line saying so when it has none. */
+export function sectionQuotes(review: ArticleReview, sectionId: string): string {
+  const quotes = sectionFigures(review, sectionId).map((f) => f.row.quote);
+  return quotes.length > 0 ? quoteMarkdown(quotes) : "*No figures proposed in this section.*";
+}
+
+/** One row of the figures table. */
+export interface CandidateTableRow {
+  figure: string;
+  reading: string;
+  what: string;
+  as_of: string;
+  flags: string;
+}
+
+/** The figures of a section, read in plain words, with what is still to review. */
+export function candidateRows(review: ArticleReview, sectionId: string): CandidateTableRow[] {
+  return sectionFigures(review, sectionId).map((f) => ({
+    figure: f.row.raw,
+    reading: plainFigure(f.row),
+    what: whatText(review, f.row),
+    as_of: f.row.as_of || "?",
+    flags: [f.row.qualifier === "garbled" ? "garbled (machine translation)" : "", f.missing].filter(Boolean).join("; "),
+  }));
+}
+
+/** The columns of the figures table. */
+export const CANDIDATE_COLUMNS: readonly TableColumn[] = [
+  { key: "figure", label: "figure as printed" },
+  { key: "reading", label: "read as" },
+  { key: "what", label: "what it measures" },
+  { key: "as_of", label: "as of" },
+  { key: "flags", label: "to check" },
+];
+
+/** One row of the "already known" table: a figure of another article or of independent reporting. */
+export interface KnownRow {
+  figure: string;
+  source: string;
+  known: string;
+  as_of: string;
+  /** A verdict badge (HTML built by badge()). */
+  rating: string;
+}
+
+const RELATION_VERDICT: Record<Exclude<Relation, "context">, string> = {
+  refines: "refined",
+  confirms: "confirmed",
+  confirms_within_rounding: "confirmed_within_rounding",
+  consistent: "unverified",
+  disagrees: "disputed",
+  close: "confirmed_within_rounding",
+  same_origin: "unverified",
+};
+
+/** The independent figures that measure a claim's quantity (same subject, metric, window rule, unit dimension, dates). */
+function comparableSources(claim: Claim, rows: readonly IndependentRow[]): IndependentRow[] {
+  return rows.filter((r) => whyNotComparable(claim, r) === "");
+}
+
+/**
+ * For each figure of a section that can be compared: the other articles' figures of the same
+ * subject, metric and window (rated by the reconciliation verdict of the pair) and the
+ * independent figures of the same quantity (rated by how each compares with it).
+ */
+export function knownRows(review: ArticleReview, sectionId: string): KnownRow[] {
+  const { ledger, independentRows } = review.analysis;
+  const out: KnownRow[] = [];
+  const titleOf = (id: string) => ledger.articles.find((a) => a.id === id)?.outlet ?? id;
+  for (const f of sectionFigures(review, sectionId)) {
+    const c = f.claim;
+    if (!c) continue;
+    const dim = unitInfo(c.unit).dimension;
+    const others = ledger.claims.filter((o) => o.article !== review.article.id && o.subject === c.subject && o.metric === c.metric && o.window === c.window && unitInfo(o.unit).dimension === dim);
+    for (const o of others) {
+      const verdict = judgeSameQuantity([figureIn(c, c.unit), figureIn(o, c.unit)], c.unit).verdict;
+      out.push({ figure: c.raw, source: `${titleOf(o.article)} (another article)`, known: `${o.raw}: ${plainFigure(claimRow(o))}`, as_of: o.as_of, rating: badge(verdict) });
+    }
+    for (const r of comparableSources(c, independentRows)) {
+      const h = sourceHedgeInput(r);
+      const relation = compareReadings(figureReadings(h, c.unit), figureReadings(c, c.unit));
+      const known = plainFigure({ low: r.low === null ? "" : String(r.low), high: r.high === null ? "" : String(r.high), unit: r.unit, qualifier: h.qualifier, hedge: h.hedge });
+      out.push({ figure: c.raw, source: `${r.outlet} (independent, ${r.tier})`, known, as_of: r.as_of, rating: badge(RELATION_VERDICT[relation]) });
+    }
+  }
+  return out;
+}
+
+/** The columns of the "already known" table (the rating is a badge: HTML built here). */
+export const KNOWN_COLUMNS: readonly TableColumn[] = [
+  { key: "figure", label: "this article's figure" },
+  { key: "source", label: "known from" },
+  { key: "known", label: "what they print" },
+  { key: "as_of", label: "as of" },
+  { key: "rating", label: "rating", html: true },
+];
+
+/** The opening of the notebook: the article, its status and how many figures are still to review (Markdown, escaped). */
+export function reviewIntroMarkdown(review: ArticleReview): string {
+  const { article, figures } = review;
+  const open = figures.filter((f) => f.claim === null).length;
+  const garbled = figures.filter((f) => f.row.qualifier === "garbled").length;
+  const file = `data/candidates/${article.id}.csv`;
+  const state =
+    review.status === "under review"
+      ? `It is **under review**: the extractor proposed ${figures.length} figures, ${garbled} flagged as machine-translation garbles, ` +
+        `${open} still missing a subject, metric, window, unit or date. Review them in \`${file}\` (and the numbers left out, with ` +
+        `their reasons, in \`data/candidates/${article.id}-excluded.csv\`), then run \`npm run accept -- ${article.id}\`.`
+      : `Its ${figures.length} figures are in the ledger.`;
+  return `${escapeMarkdown(article.outlet)}, published ${escapeMarkdown(article.published)} (${escapeMarkdown(article.published_basis)}). ${state}`;
+}
