@@ -40,7 +40,8 @@ describe("article(id) and ledgerView(): lookups that name what is missing", () =
   it("finds a claim of any article, a check, a reconciliation and an outside figure", () => {
     // data/claims.csv: nakamoto-015 is the $126,223 record the TradingKey checks read
     expect(ctx.claim("nakamoto-015").raw).toBe("$126,223");
-    expect(ctx.check("etf-demand-gap").rating).toBe("inaccurate");
+    // 46,000 + 10,600 = 56,600 against "56,000" (±500 as a round figure): accurate once rounded
+    expect(ctx.check("etf-demand-gap").rating).toBe("accurate_rounded");
     expect(ledgerView().conflict("family.liquidations").kind).toBe("family");
     expect(ctx.source("r011").tier).toBe("wire");
     expect(ctx.verdict("tradingkey-008").best_source).toBe("r011");
@@ -95,10 +96,13 @@ describe("sentences from the verdicts", () => {
 
   it("a section without figures says so; a section's summary names each inaccurate figure with its explanation", () => {
     expect(ctx.summary("silver-margin-liquidations").text).toBe("This section prints no figure that the ledger tracks.");
-    // data/claims.csv: bitcoin-v-reversal prints tradingkey-008 ($60,000, disputed by r011) and one more figure
+    // data/claims.csv: bitcoin-v-reversal prints tradingkey-008 ($60,000, refined by r011's $60,008.52) and one more figure
     const s = ctx.summary("bitcoin-v-reversal").text;
     expect(s).toMatch(/^This section prints 2 figures in 2 quoted passages\./);
-    expect(s).toContain("\\$60,000 (`tradingkey-008`): **Inaccurate.**");
+    expect(s).not.toContain("**Inaccurate.**");
+    // Nakamoto's ETF section prints "approximately US$7 billion" for November, against the trackers' $3.79 billion
+    const n = article("nakamoto-570k-liquidated").summary("drivers-etf-outflows-leverage").text;
+    expect(n).toContain("US\\$7 billion (`nakamoto-028`): **Inaccurate.**");
   });
 
   it("summaryText counts the claims, their ratings and the checks that read them", () => {
@@ -125,7 +129,9 @@ describe("sentences from the verdicts", () => {
     // data/claims.csv holds 20 TradingKey figures; data/sections.csv 8 sections, none under the article's own headings
     expect(ctx.intro().text).toContain("- **In the ledger:** 20 figures across 8 sections (0 under the article's own headings).");
     expect(ctx.tally().text).toMatch(/^- \*\*Against independent reporting:\*\* 20 figures, /);
-    expect(ctx.tally().text).toContain("`etf-demand-gap`");
+    // no TradingKey figure is inaccurate or misleading; three reconciliations it takes part in are "another measure or date"
+    expect(ctx.tally().text).toContain("- **Recomputations:** 11 checks, 8 accurate, 1 accurate once rounded and 2 cannot be verified; inaccurate or misleading: none.");
+    expect(ctx.tally().text).toContain("`family.silver-rout`");
   });
 });
 

@@ -46,9 +46,9 @@ describe("figureRecords / figures(): every figure in one tidy table", () => {
     expect(r).toMatchObject({ origin: "article", source: "TradingKey", article: "tradingkey-ai-bubble", tier: "", raw: "$60,000", subject: "BTC", metric: "low", low: 60000, high: 60000, unit: "USD", as_of: "2026-02-06" });
     expect(r.checks.split(" ")).toContain("btc-halved-tradingkey");
     expect(r.conflicts.split(" ")).toContain("BTC.low.intraday");
-    // data/independent.csv line 12: r011 gives 60,008.52 for that day, so "$60,000" as printed is disputed
-    expect(r).toMatchObject({ verdict: "disputed", rating: "inaccurate" });
-    expect(r.explanation).toMatch(/r011/);
+    // data/independent.csv line 12: r011 gives 60,008.52 for that day, inside "$60,000" read as a round figure (±500)
+    expect(r).toMatchObject({ verdict: "refined", rating: "accurate_rounded", best_source: "r011" });
+    expect(r.explanation).toMatch(/The News reports “\$60,008\.52”/);
   });
 
   it("an outside figure carries its outlet, tier, the claims it bears on, its printed figure and page; no rating", () => {
@@ -76,10 +76,12 @@ describe("checksFrame, conflictsFrame and verdicts()", () => {
     // so the gap is 56,599.5 − 56,000.5 = 599
     const c = checkRecords().find((x) => x.id === "etf-demand-gap")!;
     expect(c).toMatchObject({
-      kind: "difference_of", claims: "tradingkey-012 tradingkey-013 tradingkey-014", articles: "tradingkey-ai-bubble", claimed_low: 55999.5, claimed_high: 56000.5,
-      computed_low: 56600, computed_high: null, rounded_low: 56599.5, rounded_high: null, unit: "coins", verdict: "inconsistent", rating: "inaccurate",
+      // "56,000" is ±500 as a round figure; "more than 46,000" with rounding is at least 45,500, minus −10,600 ±50
+      kind: "difference_of", claims: "tradingkey-012 tradingkey-013 tradingkey-014", articles: "tradingkey-ai-bubble", claimed_low: 55500, claimed_high: 56500,
+      computed_low: 56600, computed_high: null, rounded_low: 56050, rounded_high: null, unit: "coins", verdict: "consistent_within_rounding", rating: "accurate_rounded",
     });
-    expect(c.gap).toBeCloseTo(599, 6);
+    // as printed 56,600 is 100 above the claimed 56,500
+    expect(c.gap).toBeCloseTo(100, 6);
     expect(checksFrame().shape[0]).toBe(checkRecords().length);
   });
 
@@ -172,7 +174,7 @@ describe("a DataFrame as a cell's last value", () => {
     // 328 rows: 10 shown, 318 more
     expect(html).toContain("… 318 more rows");
     expect((html.match(/<tr/g) ?? []).length).toBe(1 + 10 + 1);
-    const rated = frameHtml(figures().query(figures().id.eq("tradingkey-008")));
+    const rated = frameHtml(figures().query(figures().id.eq("nakamoto-028")));
     expect(rated).toContain(">Inaccurate</td>");
     expect(rated).not.toContain(">inaccurate</td>");
   });
