@@ -5,7 +5,9 @@
  * pipeline or the command-line tools (those stay in "../dist/index"). tslab type-checks each
  * cell against the declarations it imports, so a smaller entry compiles faster.
  */
-export { article, ledgerView, ArticleView, LedgerView, READER_COLUMNS, type Ids } from "./views/context";
+export { ledgerView, ArticleView, LedgerView, READER_COLUMNS, type Ids } from "./views/context";
+export { article, ReviewView, REVIEW_COLUMNS } from "./extract/review-view";
+export { KNOWN_COLUMNS, type KnownRow } from "./extract/review";
 export {
   figures, checksFrame, conflictsFrame, verdicts, figureRecords, checkRecords, conflictRecords, verdictRecords,
   FIGURE_TABLE_COLUMNS, type FigureRecord, type CheckRecord, type ConflictRecord, type VerdictRecord,

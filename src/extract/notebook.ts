@@ -1,9 +1,11 @@
 /**
  * The notebook of a newly added article, scaffolded by `npm run add-article` so that it runs at
- * once: a title and purpose, then for each section its heading and one short code cell showing
- * the quotes of its figures, the figures read in plain words, and what is already known of the
- * same quantities (src/extract/review.ts). Written by one function, `scaffoldNotebook`, so that
- * the notebook's shape is changed in one place; cells stay under 15 lines of 120 characters.
+ * once, in the style of the other notebooks: a title and purpose, the article's context, then for
+ * each section its heading and one-line cells showing the quotes of its figures, the figures read
+ * in plain words with their ratings, what is already known of the same quantities (each pair
+ * rated), and the verdicts in words (src/extract/review-view.ts, src/extract/review.ts). Written
+ * by one function, `scaffoldNotebook`, so that the notebook's shape is changed in one place;
+ * cells stay under 15 lines of 120 characters, and no markdown prose prints a number.
  */
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "../data/paths";
 import type { SectionRow } from "./sections";
@@ -35,52 +37,47 @@ function lines(src: string): string[] {
   return parts.map((l, k) => (k < parts.length - 1 ? `${l}\n` : l));
 }
 
+/** The cells of one section: its heading, then the quotes, the figures, what is known and the verdicts, each a one-line cell. */
+function sectionCells(s: Pick<SectionRow, "section" | "heading" | "level">): Cell[] {
+  const id = JSON.stringify(s.section);
+  return [
+    { cell_type: "markdown", source: `${s.level === 2 ? "###" : "##"} ${markdownText(s.heading)}\n\nThe passages of this section that print figures:` },
+    { cell_type: "code", source: `ctx.quote(${id})` },
+    { cell_type: "markdown", source: "Figures in this section, as printed and as read, each rated against independent reporting:" },
+    { cell_type: "code", source: `ctx.table(${id})` },
+    { cell_type: "markdown", source: "Already known of the same quantities: the other articles' figures and independent reporting, each pair rated:" },
+    { cell_type: "code", source: `ctx.known(${id})` },
+    { cell_type: "code", source: `ctx.summary(${id})` },
+  ];
+}
+
+/** A cell before numbering. */
+interface Cell {
+  cell_type: "markdown" | "code";
+  source: string;
+}
+
 /**
  * The notebook (nbformat 4.5 JSON text) of an added article, numbered `nn` (cell ids
- * `nb<nn>-01`, …), on the project's kernel.
- * @example JSON.parse(scaffoldNotebook({ id: "demo", title: "Demo" }, [{ section: "lead", heading: "Demo", level: 1 }], "08")).cells.length // => 4
+ * `nb<nn>-01`, …), on the project's kernel: a title and purpose, the article's context
+ * (`article(id)` from "../dist/notebook") with its opening, then per section its heading and
+ * one-line cells: `ctx.quote`, `ctx.table`, `ctx.known`, `ctx.summary` (src/extract/review-view.ts:
+ * the candidates while the article is under review, the ledger's rows after `npm run accept`).
+ * @example JSON.parse(scaffoldNotebook({ id: "demo", title: "Demo" }, [{ section: "lead", heading: "Demo", level: 1 }], "08")).cells.length // => 9
  */
 export function scaffoldNotebook(article: NotebookArticle, sections: readonly Pick<SectionRow, "section" | "heading" | "level">[], nn: string): string {
-  const cells: { cell_type: "markdown" | "code"; source: string }[] = [];
+  const cells: Cell[] = [];
   cells.push({
     cell_type: "markdown",
     source:
       `# ${markdownText(article.title)}\n\n` +
-      "**Purpose.** A first pass over this article, added with `npm run add-article`: " +
-      "section by section, the figures it prints as the extractor reads them, and what the ledger already knows of the same " +
-      "quantities — the other articles' figures (reconciliation) and independent reporting (cross-check), each with its rating. " +
-      "The first output says where the figures are reviewed and how they are accepted into the ledger.",
+      "**Purpose.** A first pass over this article, added with `npm run add-article`, section by section: the passages " +
+      "that print figures, the figures as the extractor reads them with a rating against independent reporting, and what " +
+      "is already known of the same quantities, the other articles' figures and independent reporting, each pair rated. " +
+      "The same cells show the ledger's figures once they are accepted. First, where the figures are reviewed and how:",
   });
-  cells.push({
-    cell_type: "code",
-    source: [
-      "import {",
-      "  articleReview, reviewIntroMarkdown, sectionQuotes, candidateRows, knownRows,",
-      "  showMarkdown, showTable, CANDIDATE_COLUMNS, KNOWN_COLUMNS,",
-      '} from "../dist/index";',
-      "",
-      `const review = articleReview(${JSON.stringify(article.id)});`,
-      "showMarkdown(reviewIntroMarkdown(review));",
-    ].join("\n"),
-  });
-  for (const s of sections) {
-    cells.push({ cell_type: "markdown", source: `${s.level === 2 ? "###" : "##"} ${markdownText(s.heading)}` });
-    cells.push({
-      cell_type: "code",
-      source: [
-        "{",
-        `  const section = ${JSON.stringify(s.section)};`,
-        "  showMarkdown(sectionQuotes(review, section));",
-        "  showTable(candidateRows(review, section), {",
-        '    columns: CANDIDATE_COLUMNS, caption: "Figures in this section", emptyText: "No figures in this section",',
-        "  });",
-        "  showTable(knownRows(review, section), {",
-        '    columns: KNOWN_COLUMNS, caption: "Already known of the same quantities", emptyText: "Nothing known yet",',
-        "  });",
-        "}",
-      ].join("\n"),
-    });
-  }
+  cells.push({ cell_type: "code", source: ['import { article } from "../dist/notebook";', `const ctx = article(${JSON.stringify(article.id)});`, "ctx.intro()"].join("\n") });
+  for (const s of sections) cells.push(...sectionCells(s));
   const nb = {
     cells: cells.map((c, k) => {
       const id = `nb${nn}-${String(k + 1).padStart(2, "0")}`;

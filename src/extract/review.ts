@@ -11,15 +11,16 @@
  * nothing ("to review").
  */
 import { loadAnalysis, type Analysis } from "../domain/analysis";
-import { badge, type TableColumn } from "../render/html";
-import { compareReadings, figureReadings, sourceHedgeInput, whyNotComparable } from "../domain/sources";
+import { sourceHedgeInput, whyNotComparable } from "../domain/sources";
 import { type IndependentRow } from "../data/independent-file";
-import { type Relation } from "../domain/independent";
+import { independentVerdict, type IndependentResult } from "../domain/independent";
+import { rateConflict, rateIndependent, type ExplainContext } from "../domain/explain";
+import type { Rated, Rating } from "../domain/ratings";
 import { unitInfo } from "../domain/units";
 import { CLAIM_COLUMNS } from "../data/ledger";
 import { escapeMarkdown, quoteMarkdown } from "../render/markdown";
 import { DATA_DIR } from "../data/paths";
-import { figureIn, judgeSameQuantity } from "../domain/reconcile";
+import { figureIn, judgeSameQuantity, type ConflictMember } from "../domain/reconcile";
 import { QUALIFIERS, type Article, type Claim, type Qualifier, type Section } from "../data/types";
 import { readReviewRows, reviewFiles } from "./review-file";
 
@@ -162,14 +163,15 @@ function sectionFigures(review: ArticleReview, sectionId: string): ReviewFigure[
   return review.figures.filter((f) => f.row.section === sectionId);
 }
 
-/** The quotes of a section's figures as Markdown blockquotes (escaped); a line saying so when it has none. */
+/** The quotes of a section's figures as Markdown blockquotes (escaped) citing their ids; a line saying so when it has none. */
 export function sectionQuotes(review: ArticleReview, sectionId: string): string {
-  const quotes = sectionFigures(review, sectionId).map((f) => f.row.quote);
+  const quotes = sectionFigures(review, sectionId).map((f) => ({ id: f.row.id, quote: f.row.quote }));
   return quotes.length > 0 ? quoteMarkdown(quotes) : "*No figures proposed in this section.*";
 }
 
 /** One row of the figures table. */
 export interface CandidateTableRow {
+  id: string;
   figure: string;
   reading: string;
   what: string;
@@ -180,6 +182,7 @@ export interface CandidateTableRow {
 /** The figures of a section, read in plain words, with what is still to review. */
 export function candidateRows(review: ArticleReview, sectionId: string): CandidateTableRow[] {
   return sectionFigures(review, sectionId).map((f) => ({
+    id: f.row.id,
     figure: f.row.raw,
     reading: plainFigure(f.row),
     what: whatText(review, f.row),
@@ -188,76 +191,88 @@ export function candidateRows(review: ArticleReview, sectionId: string): Candida
   }));
 }
 
-/** The columns of the figures table. */
-export const CANDIDATE_COLUMNS: readonly TableColumn[] = [
-  { key: "figure", label: "figure as printed" },
-  { key: "reading", label: "read as" },
-  { key: "what", label: "what it measures" },
-  { key: "as_of", label: "as of" },
-  { key: "flags", label: "to check" },
-];
-
 /** One row of the "already known" table: a figure of another article or of independent reporting. */
 export interface KnownRow {
+  /** The id of this article's figure (candidate or claim). */
+  id: string;
+  /** This article's figure as printed. */
   figure: string;
-  source: string;
-  known: string;
+  /** Who printed the other figure: "<article's short name> · another article" or "<outlet> · independent, <tier>". */
+  known_from: string;
+  /** The other figure as printed, in plain words. */
+  prints: string;
   as_of: string;
-  /** A verdict badge (HTML built by badge()). */
-  rating: string;
+  /** How the two compare, in the verdict's words ("agree within rounding", "refined", "disputed", …). */
+  compares: string;
+  /** The pair on the reader's scale, and why. */
+  rating: Rating;
+  explanation: string;
 }
-
-const RELATION_VERDICT: Record<Exclude<Relation, "context">, string> = {
-  refines: "refined",
-  confirms: "confirmed",
-  confirms_within_rounding: "confirmed_within_rounding",
-  consistent: "unverified",
-  disagrees: "disputed",
-  close: "confirmed_within_rounding",
-  same_origin: "unverified",
-};
 
 /** The independent figures that measure a claim's quantity (same subject, metric, window rule, unit dimension, dates). */
 function comparableSources(claim: Claim, rows: readonly IndependentRow[]): IndependentRow[] {
   return rows.filter((r) => whyNotComparable(claim, r) === "");
 }
 
+/** What the explanations of a review read: the ledger's articles, claims and sources, and the figures under review. */
+function explainContext(review: ArticleReview): ExplainContext {
+  const { ledger, independentRows, origins } = review.analysis;
+  const byId = new Map<string, Claim>(ledger.byId);
+  for (const f of review.figures) if (f.claim && !byId.has(f.claim.id)) byId.set(f.claim.id, f.claim);
+  return { articles: ledger.articles, byId, rows: independentRows, origins };
+}
+
+/** A claim as a member of a reconciliation, for its explanation. */
+function member(c: Claim): ConflictMember {
+  return { claim: c.id, article: c.article, subject: c.subject, window: c.window, as_of: c.as_of, raw: c.raw, qualifier: c.qualifier, low: c.low, high: c.high, lowOpen: false, highOpen: false };
+}
+
+/** A verdict word for readers: "agree_within_rounding" → "agree within rounding". */
+const words = (verdict: string) => verdict.replace(/_/g, " ");
+
+/**
+ * A figure of the article (a complete candidate, or a claim) against the independent figures of
+ * the same quantity, as src/domain/independent.ts and src/domain/explain.ts judge a ledger claim:
+ * every comparable figure counts as linked to it (a new article's figures are linked to nothing yet).
+ */
+export function reviewVerdict(review: ArticleReview, claim: Claim): IndependentResult & Rated {
+  const linked = comparableSources(claim, review.analysis.independentRows).map((r) => ({ ...r, claims: [...r.claims, claim.id] }));
+  return rateIndependent(independentVerdict(claim, linked), explainContext(review));
+}
+
 /**
  * For each figure of a section that can be compared: the other articles' figures of the same
- * subject, metric and window (rated by the reconciliation verdict of the pair) and the
- * independent figures of the same quantity (rated by how each compares with it).
+ * subject, metric and window (rated by the reconciliation of the pair) and the independent
+ * figures of the same quantity (each rated as if it were the only source), with the reasons.
  */
 export function knownRows(review: ArticleReview, sectionId: string): KnownRow[] {
   const { ledger, independentRows } = review.analysis;
+  const ctx = explainContext(review);
   const out: KnownRow[] = [];
-  const titleOf = (id: string) => ledger.articles.find((a) => a.id === id)?.outlet ?? id;
+  const nameOf = (id: string) => ledger.articles.find((a) => a.id === id)?.short_name || id;
   for (const f of sectionFigures(review, sectionId)) {
     const c = f.claim;
     if (!c) continue;
     const dim = unitInfo(c.unit).dimension;
     const others = ledger.claims.filter((o) => o.article !== review.article.id && o.subject === c.subject && o.metric === c.metric && o.window === c.window && unitInfo(o.unit).dimension === dim);
     for (const o of others) {
-      const verdict = judgeSameQuantity([figureIn(c, c.unit), figureIn(o, c.unit)], c.unit).verdict;
-      out.push({ figure: c.raw, source: `${titleOf(o.article)} (another article)`, known: `${o.raw}: ${plainFigure(claimRow(o))}`, as_of: o.as_of, rating: badge(verdict) });
+      const j = judgeSameQuantity([figureIn(c, c.unit), figureIn(o, c.unit)], c.unit);
+      const rated = rateConflict({ ...j, members: [member(c), member(o)], unit: c.unit }, ctx);
+      const prints = `${o.raw}: ${plainFigure(claimRow(o))}`;
+      out.push({ id: c.id, figure: c.raw, known_from: `${nameOf(o.article)} · another article`, prints, as_of: o.as_of, compares: words(j.verdict), rating: rated.rating, explanation: rated.explanation });
     }
     for (const r of comparableSources(c, independentRows)) {
       const h = sourceHedgeInput(r);
-      const relation = compareReadings(figureReadings(h, c.unit), figureReadings(c, c.unit));
-      const known = plainFigure({ low: r.low === null ? "" : String(r.low), high: r.high === null ? "" : String(r.high), unit: r.unit, qualifier: h.qualifier, hedge: h.hedge });
-      out.push({ figure: c.raw, source: `${r.outlet} (independent, ${r.tier})`, known, as_of: r.as_of, rating: badge(RELATION_VERDICT[relation]) });
+      const rated = rateIndependent(independentVerdict(c, [{ ...r, claims: [c.id] }]), ctx);
+      const prints = plainFigure({ low: r.low === null ? "" : String(r.low), high: r.high === null ? "" : String(r.high), unit: r.unit, qualifier: h.qualifier, hedge: h.hedge });
+      out.push({ id: c.id, figure: c.raw, known_from: `${r.outlet} · independent, ${r.tier}`, prints, as_of: r.as_of, compares: words(rated.verdict), rating: rated.rating, explanation: rated.explanation });
     }
   }
   return out;
 }
 
-/** The columns of the "already known" table (the rating is a badge: HTML built here). */
-export const KNOWN_COLUMNS: readonly TableColumn[] = [
-  { key: "figure", label: "this article's figure" },
-  { key: "source", label: "known from" },
-  { key: "known", label: "what they print" },
-  { key: "as_of", label: "as of" },
-  { key: "rating", label: "rating", html: true },
-];
+/** The columns of the "already known" table, in order. */
+export const KNOWN_COLUMNS: readonly (keyof KnownRow)[] = ["id", "figure", "known_from", "prints", "as_of", "compares", "rating", "explanation"];
 
 /** The opening of the notebook: the article, its status and how many figures are still to review (Markdown, escaped). */
 export function reviewIntroMarkdown(review: ArticleReview): string {

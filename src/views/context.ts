@@ -210,12 +210,13 @@ export class ArticleView extends LedgerView {
 
   /**
    * The section's quotes as Markdown blockquotes citing their claim ids; for a section that
-   * prints no tracked figure, the opening of its text.
+   * prints no tracked figure, the opening of its text, cut after the last full sentence that fits
+   * in `maxChars` (default 320; see sectionExcerpt), e.g. a footer quoted only up to its contact line.
    */
-  quote(sectionId: string): Markdown {
+  quote(sectionId: string, maxChars?: number): Markdown {
     const claims = this.claims(sectionId);
     if (claims.length > 0) return md(quoteMarkdown(claims));
-    return md(quoteMarkdown([sectionExcerpt(this.article.text, this.section(sectionId))]));
+    return md(quoteMarkdown([sectionExcerpt(this.article.text, this.section(sectionId), maxChars)]));
   }
 
   /** The section's summary from its verdicts (see summaryText). */

@@ -2,7 +2,10 @@
  * The readings of a machine-translated (garbled) figure, as the ledger's notes give them.
  * Pure and deterministic.
  */
+import type * as Danfo from "danfojs-node";
+import { toDataFrame } from "../data/danfo";
 import type { Claim } from "../data/types";
+import { toRecords, type RowsInput } from "../render/html";
 
 /** One way of reading a printed figure: a label ("as printed", "Reading B (intended)") and the text. */
 export interface Reading {
@@ -67,4 +70,48 @@ export function isGarbledFigure(claim: Pick<Claim, "qualifier" | "quote" | "note
   if (/garbl|machine translation|could also mean/i.test(claim.note)) return true;
   const equals = /^'([^']+)'\s*=/.exec(claim.note.trim());
   return equals !== null && claim.quote.includes(equals[1]!);
+}
+
+/** One reading of a garbled figure, as a table row (readingRows, readingsTable). */
+export interface ReadingRow {
+  /** The figure's id. */
+  id: string;
+  /** The figure as printed. */
+  raw: string;
+  /** "as printed", "read as", "or", "Reading A (literal)", … */
+  reading: string;
+  /** That reading in words. */
+  text: string;
+}
+
+/** The columns of readingsTable, in order. */
+export const READING_COLUMNS: readonly (keyof ReadingRow)[] = ["id", "raw", "reading", "text"];
+
+/**
+ * One row per reading of each garbled figure among the rows (isGarbledFigure), in input order,
+ * readings in the order the note gives them (noteReadings); other figures, and garbled ones whose
+ * note gives no reading, give no row. Takes figure rows with `id`, `raw`, `quote`, `qualifier`
+ * and `note` (ledger claims, or the figures table as records or a DataFrame); missing text is "".
+ * @param rows the figures
+ * @example readingRows([{ id: "n-13", raw: "100% during the day. 8%", quote: "q", qualifier: "garbled", note: "Reading A (literal): fell 100%. Reading B (intended): fell 8%" }]) // => [{ id: "n-13", raw: "100% during the day. 8%", reading: "Reading A (literal)", text: "fell 100%" }, { id: "n-13", raw: "100% during the day. 8%", reading: "Reading B (intended)", text: "fell 8%" }]
+ * @example readingRows([{ id: "t-1", raw: "5%", quote: "fell 5%", qualifier: "exact", note: "" }]) // => []
+ */
+export function readingRows(rows: RowsInput): ReadingRow[] {
+  const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+  return toRecords(rows).flatMap((r) => {
+    const figure = { quote: text(r.quote), qualifier: text(r.qualifier) as Claim["qualifier"], note: text(r.note) };
+    if (!isGarbledFigure(figure)) return [];
+    return noteReadings(figure).map((g) => ({ id: text(r.id), raw: text(r.raw), reading: g.label, text: g.text }));
+  });
+}
+
+/**
+ * The readings of the garbled figures among the rows as a DataFrame (columns READING_COLUMNS),
+ * e.g. `readingsTable(ctx.figures("lead"))`: each machine-translation artefact with every way
+ * of reading it, one row per reading (see readingRows).
+ * @param rows the figures (records or a DataFrame of the figures table)
+ * @example readingsTable([{ id: "n-37", raw: "7%", quote: "closed. 7%", qualifier: "exact", note: "garbled; reading: fell 7%" }]).shape // => [2, 4]
+ */
+export function readingsTable(rows: RowsInput): Danfo.DataFrame {
+  return toDataFrame(readingRows(rows), READING_COLUMNS);
 }

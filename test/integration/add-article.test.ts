@@ -18,6 +18,8 @@ import { validateAll } from "../../src/data/validate";
 import { hashTree, listFiles } from "../support/files";
 
 const ID = "mini-rout";
+/** The scaffolded notebook: numbered one after the highest committed notebook (00–08 today, so 09). */
+let NOTEBOOK = "";
 const FIXTURE = path.join(ROOT, "test", "fixtures", "mini-rout.txt");
 
 /**
@@ -77,6 +79,8 @@ beforeAll(() => {
   fs.cpSync(path.join(ROOT, "dist"), path.join(scratch, "dist"), { recursive: true });
   for (const link of ["node_modules", ".venv"]) fs.symlinkSync(path.join(ROOT, link), path.join(scratch, link));
   seconds.copy = (Date.now() - t0) / 1000;
+  const numbers = fs.readdirSync(path.join(scratch, "notebooks")).map((f) => /^(\d\d)-.*\.ipynb$/.exec(f)?.[1]).filter((n) => n !== undefined);
+  NOTEBOOK = `${String(Math.max(...numbers.map(Number)) + 1).padStart(2, "0")}-${ID}`;
 });
 
 afterAll(() => {
@@ -85,7 +89,7 @@ afterAll(() => {
 });
 
 describe("a new article in one command, reviewed and accepted", () => {
-  it("add-article stores the text byte for byte, adds manifest, sections, review files and notebook 08", () => {
+  it("add-article stores the text byte for byte, adds manifest, sections, review files and the next notebook", () => {
     const r = cli("add-article.js", [FIXTURE, "--id", ID, "--title", "Crypto Slides as Tech Sell-Off Spreads", "--outlet", "Test Outlet", "--published", "2026-02-07"], "add-article");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
@@ -96,7 +100,7 @@ describe("a new article in one command, reviewed and accepted", () => {
     const sections = parseCsv(fs.readFileSync(path.join(scratch, "data", "sections.csv"), "utf8"), "data/sections.csv").rows.filter((x) => x.values.article === ID);
     expect(sections.map((s) => s.values.section)).toEqual(["lead", "markets-snapshot-february-6-2026", "why-it-matters-now"]);
     expect(fs.existsSync(path.join(scratch, "data", "candidates", `${ID}.csv`))).toBe(true);
-    expect(fs.existsSync(path.join(scratch, "notebooks", `08-${ID}.ipynb`))).toBe(true);
+    expect(fs.existsSync(path.join(scratch, "notebooks", `${NOTEBOOK}.ipynb`))).toBe(true);
     // the ticker strip and the comment counter are not proposed: they are excluded as chrome
     const excluded = fs.readFileSync(path.join(scratch, "data", "candidates", `${ID}-excluded.csv`), "utf8");
     expect(excluded).toMatch(/"BTC-2,06%",page chrome: ticker strip/);
@@ -107,16 +111,19 @@ describe("a new article in one command, reviewed and accepted", () => {
     // the report validates data/ first and runs nothing when it does not validate
     expect(validateAll(path.join(scratch, "data"))).toEqual([]);
     const out = path.join(scratch, "out");
-    const r = cli("report.js", ["--out", out, path.join("notebooks", `08-${ID}.ipynb`)], "report");
+    const r = cli("report.js", ["--out", out, path.join("notebooks", `${NOTEBOOK}.ipynb`)], "report");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    const page = fs.readFileSync(path.join(out, "notebooks", `08-${ID}.html`), "utf8");
+    const page = fs.readFileSync(path.join(out, "notebooks", `${NOTEBOOK}.html`), "utf8");
     expect(page).toContain("Figures in this section");
     expect(page).toContain("Already known of the same quantities");
     // the garble is shown as printed and flagged; an independent source of the same low is rated
     expect(page).toContain("overtake9%");
     expect(page).toContain("garbled (machine translation)");
     expect(page).toMatch(/refined/);
+    // ratings on the reader's scale, with their reasons
+    expect(page).toContain("Accurate, rounded");
+    expect(page).toContain("the precise figure the article rounds");
   });
 
   it("accept refuses unreviewed rows, naming each line of the review file, and changes nothing", () => {
@@ -146,5 +153,17 @@ describe("a new article in one command, reviewed and accepted", () => {
     expect(claimsAfter).toContain(`${ID}-013,${ID},why-it-matters-now,Analysts see a 60–70% chance of a shallow reset,risk_assets,probability,scenario,60,70,pct,range,2026-02-07,60–70%`);
     expect(fs.existsSync(file)).toBe(false);
     expect(validateAll(path.join(scratch, "data"))).toEqual([]);
+  });
+
+  it("after accept, the same notebook runs on the ledger's rows", () => {
+    const out = path.join(scratch, "out-accepted");
+    const r = cli("report.js", ["--out", out, path.join("notebooks", `${NOTEBOOK}.ipynb`)], "report-accepted");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const page = fs.readFileSync(path.join(out, "notebooks", `${NOTEBOOK}.html`), "utf8");
+    // the opening is the manifest with the ledger's counts, not the review status
+    expect(page).toContain("In the ledger:");
+    expect(page).not.toContain("under review");
+    expect(page).toContain("Accurate, rounded");
   });
 });

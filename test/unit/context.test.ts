@@ -125,6 +125,15 @@ describe("sentences from the verdicts", () => {
     expect(excerpt).not.toContain("`");
   });
 
+  it("quote(section, maxChars) cuts a section without figures at a word when no sentence fits, and ignores maxChars for quotes", () => {
+    // the Nakamoto footer's text opens "Click to follow and make friends with the editor-in-chief picture …" and
+    // ends with a contact number; 60 characters hold no full sentence, so it is cut at the last word that fits, with "…"
+    const footer = article("nakamoto-570k-liquidated").quote("editor-footer", 60).text;
+    expect(footer).toBe("> Click to follow and make friends with the editor-in-chief…");
+    expect(footer).not.toMatch(/\d/);
+    expect(ctx.quote("summary", 10).text).toBe(ctx.quote("summary").text);
+  });
+
   it("intro() and tally() report the article's counts", () => {
     // data/claims.csv holds 20 TradingKey figures; data/sections.csv 8 sections, none under the article's own headings
     expect(ctx.intro().text).toContain("- **In the ledger:** 20 figures across 8 sections (0 under the article's own headings).");

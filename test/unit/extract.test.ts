@@ -275,22 +275,30 @@ describe("review helpers", () => {
     expect(readdress("data/claims.csv:17: low is bad", "data/claims.csv", new Map([[190, 3]]), "data/candidates/x.csv")).toBe("data/claims.csv:17: low is bad");
   });
 
-  it("the scaffolded notebook has short cells (at most 15 lines of 120 characters, no non-null assertion) and no digits in its prose", () => {
+  it("the scaffolded notebook is in the notebooks' style: one call per short cell (at most 15 lines of 120 characters, no non-null assertion), no digits in its prose", () => {
     const sections = [
       { section: "lead", heading: "A headline with <b>markup</b> & $ signs", level: 1 },
       { section: "a-rather-long-section-identifier-made-from-a-heading", heading: "Sub part:", level: 2 },
     ];
     const nb = JSON.parse(scaffoldNotebook({ id: "some-article", title: "T" }, sections, "08")) as { cells: { cell_type: string; source: string[] }[] };
-    expect(nb.cells.map((c) => c.cell_type)).toEqual(["markdown", "code", "markdown", "code", "markdown", "code"]);
+    // title and purpose, the context; then per section: heading, quote, figures, known, summary (with a line before each table)
+    const section = ["markdown", "code", "markdown", "code", "markdown", "code", "code"];
+    expect(nb.cells.map((c) => c.cell_type)).toEqual(["markdown", "code", ...section, ...section]);
     for (const c of nb.cells.filter((x) => x.cell_type === "code")) {
       const src = c.source.join("");
       expect(src.split("\n").length).toBeLessThanOrEqual(15);
       for (const line of src.split("\n")) expect(line.length).toBeLessThanOrEqual(120);
       expect(src).not.toMatch(/\w!(?=[.;,)\s])/);
     }
-    expect(nb.cells[2].source.join("")).toBe("## A headline with &lt;b&gt;markup&lt;/b&gt; & \\$ signs");
-    expect(nb.cells[4].source.join("")).toBe("### Sub part:");
-    // prose numbers must be computed (test/unit/prose.test.ts): the purpose paragraph prints none
-    expect(nb.cells[0].source.join("").split("\n").slice(1).join("\n")).not.toMatch(/\d/);
+    // the new style: one import line from dist/notebook, the article context, and one call per cell
+    expect(nb.cells[1].source.join("")).toBe('import { article } from "../dist/notebook";\nconst ctx = article("some-article");\nctx.intro()');
+    expect(nb.cells.slice(2, 9).filter((c) => c.cell_type === "code").map((c) => c.source.join(""))).toEqual([
+      'ctx.quote("lead")', 'ctx.table("lead")', 'ctx.known("lead")', 'ctx.summary("lead")',
+    ]);
+    expect(nb.cells[2].source[0]).toBe("## A headline with &lt;b&gt;markup&lt;/b&gt; & \\$ signs\n");
+    expect(nb.cells[9].source[0]).toBe("### Sub part:\n");
+    // prose numbers must be computed (test/unit/prose.test.ts): no markdown prose prints a digit
+    const prose = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join("").split("\n").filter((l) => !l.startsWith("#")).join("\n"));
+    for (const p of prose) expect(p).not.toMatch(/\d/);
   });
 });

@@ -3,7 +3,7 @@ import { groupedBarChart } from "../../src/charts";
 import { loadLedger } from "../../src/data/ledger";
 import { withBand } from "../../src/charts";
 import { chartLabels, sourceAsClaim } from "../../src/views/chart-rows";
-import { isGarbledFigure, noteReadings } from "../../src/views/readings";
+import { isGarbledFigure, noteReadings, readingRows, readingsTable } from "../../src/views/readings";
 import { sectionExcerpt } from "../../src/views/sections";
 
 describe("noteReadings(claim)", () => {
@@ -60,6 +60,53 @@ describe("isGarbledFigure(claim)", () => {
       .map((c) => c.id);
     // 004 'overtake8%', 006 'level59800Dollar', 013 'more than 100% ... 8%', 023 'Previously ... once', 037 'closed. 7%'
     expect(ids).toEqual(["nakamoto-004", "nakamoto-006", "nakamoto-013", "nakamoto-023", "nakamoto-037"]);
+  });
+});
+
+describe("readingRows(rows) and readingsTable(rows)", () => {
+  it("gives one row per reading of each garbled figure, in input order, and none for a plain figure", () => {
+    const rows = [
+      { id: "a-1", raw: "5%", quote: "fell 5%", qualifier: "exact", note: "intraday" },
+      { id: "a-2", raw: "7%", quote: "a crash. 7%", qualifier: "exact", note: "garbled sentence break; reading: fell 7% after hours" },
+      { id: "a-3", raw: "8%", quote: "q", qualifier: "garbled", note: "Reading A (literal): fell 100%. Reading B (intended): fell 8%" },
+    ];
+    expect(readingRows(rows)).toEqual([
+      { id: "a-2", raw: "7%", reading: "as printed", text: "a crash. 7%" },
+      { id: "a-2", raw: "7%", reading: "read as", text: "fell 7% after hours" },
+      { id: "a-3", raw: "8%", reading: "Reading A (literal)", text: "fell 100%" },
+      { id: "a-3", raw: "8%", reading: "Reading B (intended)", text: "fell 8%" },
+    ]);
+  });
+
+  it("gives no row for a garbled figure whose note gives no reading, and reads missing text as empty", () => {
+    expect(readingRows([{ id: "a-1", raw: "9%", quote: "q", qualifier: "garbled", note: "machine translation" }])).toEqual([]);
+    expect(readingRows([{ id: "a-1", raw: null, quote: "q", qualifier: "garbled", note: "garbled; reading: fell 9%" }])).toEqual([
+      { id: "a-1", raw: "", reading: "as printed", text: "q" },
+      { id: "a-1", raw: "", reading: "read as", text: "fell 9%" },
+    ]);
+  });
+
+  it("reads a DataFrame-shaped input (columns and row-major values) like records", () => {
+    const frame = { columns: ["id", "raw", "quote", "qualifier", "note"], values: [["a-2", "7%", "closed. 7%", "exact", "garbled; reading: fell 7%"]] };
+    expect(readingRows(frame).map((r) => r.reading)).toEqual(["as printed", "read as"]);
+  });
+
+  it("finds both readings of each of the Nakamoto article's five artefacts in the ledger", () => {
+    const rows = readingRows(loadLedger().claims.filter((c) => c.article === "nakamoto-570k-liquidated"));
+    // 004, 006 and 037 have two readings ("as printed", "read as"); 013 has Reading A and B;
+    // 023 has three ("as printed", "read as", "or"): 2 + 2 + 2 + 2 + 3 = 11 rows
+    expect(rows.map((r) => r.id)).toEqual([
+      "nakamoto-004", "nakamoto-004", "nakamoto-006", "nakamoto-006", "nakamoto-013", "nakamoto-013",
+      "nakamoto-023", "nakamoto-023", "nakamoto-023", "nakamoto-037", "nakamoto-037",
+    ]);
+    expect(rows.filter((r) => r.id === "nakamoto-013").map((r) => r.reading)).toEqual(["Reading A (literal)", expect.stringMatching(/^Reading B \(intended/)]);
+  });
+
+  it("readingsTable has the columns id, raw, reading and text, one row per reading (empty with no garbled figure)", () => {
+    const t = readingsTable([{ id: "a-2", raw: "7%", quote: "closed. 7%", qualifier: "exact", note: "garbled; reading: fell 7%" }]);
+    expect(t.columns).toEqual(["id", "raw", "reading", "text"]);
+    expect(t.shape).toEqual([2, 4]);
+    expect(readingsTable([]).shape[0]).toBe(0);
   });
 });
 
