@@ -10,6 +10,7 @@ import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
 import { printedInQuote } from "./sources";
 import { plainAmount, plainDate, plainRange, plainShare, quoted } from "./wording";
+import { MATERIAL_RELATIVE } from "./materiality";
 import type { IndependentRow, Origin } from "../data/independent-file";
 import type { Article, Claim } from "../data/types";
 
@@ -263,8 +264,14 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     // a precise figure inside a printed range or bound is simply accurate; inside a rounded figure, "accurate, rounded"
     const inside = r.verdict === "confirmed" || (r.verdict === "refined" && r.inside_printed && ["range", "over", "under"].includes(claim?.qualifier ?? ""));
     rating = inside ? "accurate" : "accurate_rounded";
-    if (close) text = `${what}; ${sourceWords(best)}, ${gap}: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.`;
-    else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, ${inside ? "which lies within the article's figure" : "the precise figure the article rounds"}.`;
+    const bound = ["range", "over", "under"].includes(claim?.qualifier ?? "");
+    const margin = r.relative_gap !== null && r.relative_gap <= MATERIAL_RELATIVE ? "under 0.5% of the figure" : "no more than the other reports of it differ among themselves";
+    if (close) text = `${what}; ${sourceWords(best)}, ${gap}: ${margin}, so not a material difference.`;
+    else if (r.verdict === "refined" && inside) text = `${what}; ${sourceWords(best)}, which lies within the article's figure.`;
+    else if (r.verdict === "refined" && bound) {
+      const where = r.gap !== null && r.gap > 0 ? `just outside the article's figure as printed, by ${gap.replace(/ apart$/, "")}` : "exactly at the article's bound, which the wording excludes";
+      text = `${what}; ${sourceWords(best)}, ${where}: within the rounding of a round figure.`;
+    } else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, the precise figure the article rounds.`;
     else if (r.verdict === "confirmed") text = `${what}; ${sourceWords(best)}.`;
     else text = `${what}; ${sourceWords(best)}, which agrees once the article's rounding or hedge is allowed.`;
   }

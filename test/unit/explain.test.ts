@@ -213,11 +213,16 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     expect(r.rating).toBe("accurate_rounded");
     expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once the article's rounding or hedge is allowed.");
   });
+  it("a close report says which margin makes it immaterial: under 0.5%, or the spread of the other reports", () => {
+    // 0.35% apart: the 0.5% threshold; 10% apart (the index's 10 against 9): the spread of the other providers
+    const under = rateIndependent(result({ claim: "tk-001", verdict: "confirmed_within_rounding", best_source: "r011", sources: [source("r011", "close")], gap: 208.52, relative_gap: 0.0034869 }), ctx);
+    expect(under.explanation).toMatch(/0\.35% apart: under 0\.5% of the figure, so not a material difference\.$/);
+  });
   it("a close (immaterial) report -> accurate_rounded, with the gap as a share", () => {
     // 1 / 10 = 10%
     const r = rateIndependent(result({ claim: "nq-004", verdict: "confirmed_within_rounding", best_source: "r036", sources: [source("r036", "close")], gap: 1, relative_gap: 0.1 }), ctx);
     expect(r.rating).toBe("accurate_rounded");
-    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.");
+    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart: no more than the other reports of it differ among themselves, so not a material difference.");
   });
   it("disputed -> inaccurate, with the source and the gap as a share", () => {
     // 900 / 60000 = 1.5%
