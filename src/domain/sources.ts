@@ -125,8 +125,12 @@ export interface Readings {
   pointFigure: boolean;
 }
 
-/** The bare interval of a hedged one, ends rounded to 12 significant digits (unit conversion and 2%-of-value slack leave float noise). */
-function stripHedged(iv: Interval): Interval {
+/**
+ * The bare interval of a hedged one, ends rounded to 12 significant digits (unit conversion and
+ * 2%-of-value slack leave float noise).
+ * @example stripHedged({ low: 0.1 + 0.2, high: 1, highOpen: true }) // => { low: 0.3, high: 1, highOpen: true }
+ */
+export function stripHedged(iv: Interval): Interval {
   const clean = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
   const out: Interval = { low: clean(iv.low), high: clean(iv.high) };
   if (iv.lowOpen) out.lowOpen = true;
