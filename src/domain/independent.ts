@@ -22,13 +22,12 @@
  * immaterial gap), `consistent` (an open or ranged figure overlapping without pinning), `disagrees`,
  * `same_origin` (not independent) and `context` (another quantity, or not deciding).
  */
-import { distance, intersect, width } from "./intervals";
+import { distance, intersect, representative, width } from "./intervals";
 import { sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import { isImmaterial, relativeGap, spreadOf } from "./materiality";
 import { plainShare } from "./wording";
 import { compareReadings, figureReadings, isKnownOutlier, isWithin, relevance, sourceHedgeInput, stripHedged, whyNotComparable, type Comparison, type Readings } from "./sources";
-import { representative } from "./reconcile";
 import type { IndependentRow, Origin, Stance, Tier } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
 
