@@ -10,12 +10,13 @@ import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
 import { printedInQuote } from "./sources";
 import { plainAmount, plainDate, plainRange, plainShare, quoted } from "./wording";
+import { MATERIAL_RELATIVE } from "./materiality";
 import type { IndependentRow, Origin } from "../data/independent-file";
 import type { Article, Claim } from "../data/types";
 
 /** What the explanations read besides the verdict: the articles, the claims, the sources. */
 export interface ExplainContext {
-  articles: readonly Pick<Article, "id" | "outlet">[];
+  articles: readonly (Pick<Article, "id" | "outlet"> & Partial<Pick<Article, "short_name">>)[];
   byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & { hedge?: string }>;
   rows?: readonly IndependentRow[];
   origins?: readonly Pick<Origin, "origin" | "name">[];
@@ -26,12 +27,20 @@ export interface ExplainContext {
 }
 
 /**
- * A reader's name for an article: its outlet up to the first parenthesis.
- * @example articleName({ articles: [{ id: "a", outlet: "Gate Square (gate.com)" }], byId: new Map() }, "a") // => "Gate Square"
+ * A reader's name for an article in a sentence: its short name (data/articles.csv), with a
+ * qualifier in brackets read as the post it names ("Gate (crushes)" -> "Gate's Crushes post"),
+ * else its outlet up to the first parenthesis.
+ * @example articleName({ articles: [{ id: "a", outlet: "Gate Square (gate.com)", short_name: "Gate (crushes)" }], byId: new Map() }, "a") // => "Gate's Crushes post"
+ * @example articleName({ articles: [{ id: "b", outlet: "GMT Eight", short_name: "GMT Eight" }], byId: new Map() }, "b") // => "GMT Eight"
+ * @example articleName({ articles: [{ id: "c", outlet: "New Quotes (reposted)" }], byId: new Map() }, "c") // => "New Quotes"
  */
 export function articleName(ctx: Pick<ExplainContext, "articles">, articleId: string): string {
   const a = ctx.articles.find((x) => x.id === articleId);
-  return a ? a.outlet.split(" (")[0].trim() : articleId;
+  if (!a) return articleId;
+  const short = (a.short_name ?? "").trim();
+  const m = /^(.+?) \((.+)\)$/.exec(short);
+  if (m) return `${possessive(m[1])} ${m[2].charAt(0).toUpperCase()}${m[2].slice(1)} post`;
+  return short || a.outlet.split(" (")[0].trim();
 }
 
 /**
@@ -126,9 +135,13 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const alt = altId ? ctx.verdicts?.find((x) => x.id === altId) : undefined;
   if (rating === "inaccurate" && alt && (alt.verdict === "consistent" || alt.verdict === "consistent_within_rounding")) rating = "misleading";
   const text = {
-    accurate: bare ? `${work}, as ${article} says.` : `${work}, which matches ${claimed}.`,
-    accurate_rounded: `${work}; ${claimed} is that figure rounded or hedged as the writer did.`,
-    inaccurate: bare ? `${work}: ${article}'s sentence does not hold.` : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
+    accurate: bare ? `${work}, as ${article} says.` : pair && v.working ? `${work}: the two agree.` : `${work}, which matches ${claimed}.`,
+    accurate_rounded: pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
+    inaccurate: bare
+      ? `${work}, so ${possessive(article)} sentence does not hold.`
+      : pair && v.working
+        ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
+        : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
     misleading: alt ? `${work}, so ${claimed} does not hold as written; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
     unverifiable:
       v.verdict === "scope_mismatch"
@@ -137,28 +150,33 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
           ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
           : `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
   }[rating];
-  return { ...v, rating, explanation: sentence(text) };
+  // outside figures the arithmetic reads (not the target): named with their outlets
+  const inputs = (v.sources ?? []).filter((id) => id.split(":")[0] !== refToken?.split(":")[0] && !id.includes(":"));
+  const named = inputs.map((id) => ctx.rows?.find((r) => r.id === id)).filter((r): r is IndependentRow => r !== undefined);
+  const outside = named.length > 0 ? ` Outside figures: ${listWords(named.map((r) => `${possessive(r.outlet.split(" (")[0].trim())} ${sourceFigure(r)} (${plainDate(r.as_of)})`))}.` : "";
+  return { ...v, rating, explanation: sentence(text) + outside };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Conflicts: the same quantity in several articles
 
+// figures of different scopes or days do not test each other: the comparison cannot verify them
 const CONFLICT_RATING: Record<Conflict["verdict"], Rating> = {
   agree: "accurate",
   agree_within_rounding: "accurate_rounded",
-  scope_mismatch: "misleading",
-  timing_mismatch: "misleading",
+  scope_mismatch: "unverifiable",
+  timing_mismatch: "unverifiable",
   contradiction: "inaccurate",
 };
 
 function memberWords(ctx: ExplainContext, m: Pick<ConflictMember, "claim" | "article" | "raw" | "as_of">): string {
   const c = ctx.byId.get(m.claim);
-  return `${possessive(articleName(ctx, m.article))} ${c ? claimFigure(c) : quoted(m.raw)} (${plainDate(m.as_of)})`;
+  return `${c ? claimFigure(c) : quoted(m.raw)} (${articleName(ctx, m.article)}, ${plainDate(m.as_of)})`;
 }
 
 /**
  * A reconciliation group with its rating and explanation.
- * @example rateConflict({ verdict: "timing_mismatch", reason: "", members: [], unit: "pct" }, { articles: [], byId: new Map() }).rating // => "misleading"
+ * @example rateConflict({ verdict: "timing_mismatch", reason: "", members: [], unit: "pct" }, { articles: [], byId: new Map() }).rating // => "unverifiable"
  */
 export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "members" | "unit">>(c: T, ctx: ExplainContext): T & Rated {
   const rating = CONFLICT_RATING[c.verdict];
@@ -173,12 +191,12 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "me
     accurate_rounded: immaterial
       ? `${list} differ by ${gap}, less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.`
       : `${list} agree with each other once each is read as the rounded or hedged figure it is.`,
-    misleading:
+    misleading: `${list} measure different things.`,
+    unverifiable:
       c.verdict === "timing_mismatch"
-        ? `${list} look like one figure but refer to different days, and the quantity moved in between: both can be right.`
-        : `${list} look like one figure but measure different scopes or stages, and all can be true together.`,
+        ? `${list} refer to different days, and the quantity moved in between: they do not test each other, and ${c.members.length > 2 ? "all" : "both"} can be right.`
+        : `${list} measure different scopes or stages: they do not test each other, and all can be true together.`,
     inaccurate: `${list} give the same quantity for overlapping dates and cannot all be right${gap ? `: they are ${gap} apart` : ""}.`,
-    unverifiable: `${list} cannot be compared.`,
   }[rating];
   return { ...c, rating, explanation: sentence(text) };
 }
@@ -220,7 +238,7 @@ function sourceWords(row: IndependentRow): string {
  * @example claimFigure({ raw: "20%", quote: "plunging nearly 20%", hedge: "nearly" }) // => "“nearly 20%”"
  */
 export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }): string {
-  const words = (c.hedge ?? "").split(/;\s*/).map((h) => h.trim()).filter((h) => h !== "" && !/^[~+≈]$/.test(h) && !c.raw.toLowerCase().includes(h.toLowerCase()));
+  const words = (c.hedge ?? "").split(/;\s*/).map((h) => h.trim()).filter((h) => !/^[~+≈\s]*$/.test(h) && !c.raw.toLowerCase().includes(h.toLowerCase()));
   return quoted(words.length > 0 ? `${words.join(" ")} ${c.raw}` : c.raw);
 }
 
@@ -236,7 +254,9 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
   const row = (id: string | null) => (id === null ? undefined : ctx.rows?.find((x) => x.id === id));
   const best = row(r.best_source);
   const what = claim ? `${articleName(ctx, claim.article)} says ${claimFigure(claim)}` : "The article's figure";
-  const gap = r.gap !== null && r.relative_gap !== null && claim ? `${plainShare(r.relative_gap)} apart` : "";
+  // a gap between two percentages is in percentage points; between amounts, a share of the figure
+  const unit = (claim as { unit?: string } | undefined)?.unit;
+  const gap = r.gap !== null && r.relative_gap !== null && claim ? (unit === "pct" ? `${plainAmount(r.gap, "pct_points")} apart` : `${plainShare(r.relative_gap)} apart`) : "";
   let rating: Rating;
   let text: string;
   if (claim?.qualifier === "garbled") {
@@ -263,8 +283,14 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     // a precise figure inside a printed range or bound is simply accurate; inside a rounded figure, "accurate, rounded"
     const inside = r.verdict === "confirmed" || (r.verdict === "refined" && r.inside_printed && ["range", "over", "under"].includes(claim?.qualifier ?? ""));
     rating = inside ? "accurate" : "accurate_rounded";
-    if (close) text = `${what}; ${sourceWords(best)}, ${gap}: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.`;
-    else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, ${inside ? "which lies within the article's figure" : "the precise figure the article rounds"}.`;
+    const bound = ["range", "over", "under"].includes(claim?.qualifier ?? "");
+    const margin = r.relative_gap !== null && r.relative_gap <= MATERIAL_RELATIVE ? "under 0.5% of the figure" : "no more than the other reports of it differ among themselves";
+    if (close) text = `${what}; ${sourceWords(best)}, ${gap}: ${margin}, so not a material difference.`;
+    else if (r.verdict === "refined" && inside) text = `${what}; ${sourceWords(best)}, which lies within the article's figure.`;
+    else if (r.verdict === "refined" && bound) {
+      const where = r.gap !== null && r.gap > 0 ? `just outside the article's figure as printed, by ${gap.replace(/ apart$/, "")}` : "exactly at the article's bound, which the wording excludes";
+      text = `${what}; ${sourceWords(best)}, ${where}: within the rounding of a round figure.`;
+    } else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, the precise figure the article rounds.`;
     else if (r.verdict === "confirmed") text = `${what}; ${sourceWords(best)}.`;
     else text = `${what}; ${sourceWords(best)}, which agrees once the article's rounding or hedge is allowed.`;
   }

@@ -4,7 +4,8 @@
  * materiality: the relative size of the gap times how central the figure is to its article (in the
  * headline or the lead, or repeated elsewhere in the article). Hypothetical examples and forecast
  * scenarios count half, and so does a misleading figure (right for another measure or day); an
- * article that repeats a figure gives one finding. Also the scoreboard: per article, its figures and their ratings.
+ * article that repeats a figure gives one finding, and a figure already in a higher-ranked finding
+ * gives no other. Also the scoreboard: per article, its figures and their ratings.
  */
 import type { Analysis } from "./analysis";
 import { articleName, claimFigure } from "./explain";
@@ -64,7 +65,9 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
   const central = (c: Claim) => centrality(c, art(c.article), ledger.claims);
   const hypothetical = (cs: readonly Claim[]) => cs.length > 0 && cs.every((c) => c.window === "scenario");
   const out: PublishableFinding[] = [];
+  const claimsOf = new Map<string, string[]>();
   const push = (f: Omit<PublishableFinding, "score">, cs: readonly Claim[]) => {
+    claimsOf.set(f.id, cs.map((c) => c.id));
     // a misleading figure (right for another measure or day) weighs half an inaccurate one
     const score = Math.min(1, f.relativeGap) * f.centrality * (hypothetical(cs) ? 0.5 : 1) * (f.rating === "misleading" ? 0.5 : 1);
     out.push({ ...f, relativeGap: Math.min(1, f.relativeGap), score: Number(score.toPrecision(6)) });
@@ -94,7 +97,11 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     if (!target) continue;
     const ref = v.claimed ?? v.reference;
     const mag = ref ? Math.max(0, ...[ref.low, ref.high].filter((x): x is number => x !== null).map(Math.abs)) : 0;
-    const caveat = "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
+    const refs = ((v as { sources?: string[] }).sources ?? []).map((id) => analysis.independentRows.find((r) => r.id === id.split(":")[0])).filter((r) => r !== undefined);
+    const caveat =
+      refs.length > 0
+        ? `Sets the article's own figures, with every rounding and hedge allowed, against ${[...new Set(refs.map((r) => r!.outlet.split(" (")[0]))].join(" and ")}${refs.some((r) => r!.tier === "aggregator") ? " (at least one an aggregator, not a wire or primary source)" : ""}.`
+        : "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
     push(
       { id: `check:${v.id}`, rating: v.rating, title: v.statement.replace(/\s*->\s*/g, " to "), articles: [...new Set(cs.map((c) => c.article))], quote: target.quote, evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
       cs,
@@ -109,7 +116,15 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
       cs,
     );
   }
-  return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // one finding per figure: a figure already in a higher-ranked finding does not make another
+  const ranked = out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const used = new Set<string>();
+  return ranked.filter((f) => {
+    const ids = claimsOf.get(f.id) ?? [];
+    if (ids.some((id) => used.has(id))) return false;
+    for (const id of ids) used.add(id);
+    return true;
+  });
 }
 
 /** One article's line of the scoreboard. */

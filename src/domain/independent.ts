@@ -22,12 +22,12 @@
  * immaterial gap), `consistent` (an open or ranged figure overlapping without pinning), `disagrees`,
  * `same_origin` (not independent) and `context` (another quantity, or not deciding).
  */
-import { distance, intersect, width } from "./intervals";
+import { distance, intersect, representative, width } from "./intervals";
 import { sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import { isImmaterial, relativeGap, spreadOf } from "./materiality";
 import { plainShare } from "./wording";
-import { compareReadings, figureReadings, isKnownOutlier, isWithin, relevance, sourceHedgeInput, whyNotComparable, type Comparison, type Readings } from "./sources";
+import { compareReadings, figureReadings, isKnownOutlier, isWithin, relevance, sourceHedgeInput, stripHedged, whyNotComparable, type Comparison, type Readings } from "./sources";
 import type { IndependentRow, Origin, Stance, Tier } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
 
@@ -179,14 +179,14 @@ const fmt = formatSourceInterval;
 export function independentVerdict(claim: VerdictClaim, sources: readonly IndependentRow[], ownOrigins: readonly string[] = []): IndependentResult {
   const linked = sources.filter((s) => s.claims.includes(claim.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const claimIv = effectiveInterval(claim);
-  const claimReadings = { effective: stripped(claimIv), nominal: stripped(nominalInterval(claim)) };
+  const claimReadings = { effective: stripHedged(claimIv), nominal: stripHedged(nominalInterval(claim)) };
   const listed = new Map<string, SourceComparison>();
   const candidates: { row: IndependentRow; r: Readings; relation: Comparison; relevance: number }[] = [];
   for (const s of linked) {
     const base = { id: s.id, tier: s.tier, outlet: s.outlet, stance: s.stance, origin: s.origin, relevance: null };
     const why = whyNotComparable(claim, s);
     if (why !== "") {
-      listed.set(s.id, { ...base, relation: "context", interval: `${fmt(stripped(effectiveInterval(sourceHedgeInput(s))))} ${s.unit}`, why });
+      listed.set(s.id, { ...base, relation: "context", interval: `${fmt(stripHedged(effectiveInterval(sourceHedgeInput(s))))} ${s.unit}`, why });
       continue;
     }
     const r = figureReadings(sourceHedgeInput(s), claim.unit);
@@ -261,21 +261,6 @@ function contextAgrees(row: IndependentRow, claim: VerdictClaim, claimEffective:
   if (row.subject !== claim.subject || row.metric !== claim.metric || !(row.unit in UNITS) || !(claim.unit in UNITS) || !sameDimension(row.unit, claim.unit)) return false;
   const r = figureReadings(sourceHedgeInput(row), claim.unit);
   return Number.isFinite(r.effective.low) && Number.isFinite(r.effective.high) && intersect(r.effective, claimEffective) !== null;
-}
-
-/** The value an interval stands at: its midpoint, or its finite end. */
-function representative(iv: Interval): number | null {
-  if (Number.isFinite(iv.low) && Number.isFinite(iv.high)) return (iv.low + iv.high) / 2;
-  if (Number.isFinite(iv.low)) return iv.low;
-  return Number.isFinite(iv.high) ? iv.high : null;
-}
-
-function stripped(iv: Interval): Interval {
-  const clean = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
-  const out: Interval = { low: clean(iv.low), high: clean(iv.high) };
-  if (iv.lowOpen) out.lowOpen = true;
-  if (iv.highOpen) out.highOpen = true;
-  return out;
 }
 
 function cleanNumber(x: number): number {

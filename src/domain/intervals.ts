@@ -280,3 +280,17 @@ export function pctChange(from: Interval | number, to: Interval | number): Inter
   const ratio = div(to, from);
   return ratio === undefined ? undefined : mul(sub(ratio, 1), 100);
 }
+
+/**
+ * The value a figure stands at for a consensus: the midpoint of a bounded interval, the finite
+ * end of a ray, null for the whole line.
+ * @example representative({ low: 60000, high: 62000 }) // => 61000
+ * @example representative({ low: 2.5, high: Infinity, lowOpen: true, highOpen: true }) // => 2.5
+ */
+export function representative(iv: Interval): number | null {
+  const m = midpoint(iv);
+  if (m !== null) return m;
+  if (Number.isFinite(iv.low)) return iv.low;
+  if (Number.isFinite(iv.high)) return iv.high;
+  return null;
+}

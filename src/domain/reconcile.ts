@@ -22,14 +22,14 @@
  *   ordered family has no values satisfying every figure and the nesting).
  */
 import { max, median, min } from "simple-statistics";
-import { distance, formatInterval, interval, intersect, intersectAll, midpoint, toBounds } from "./intervals";
+import { distance, formatInterval, interval, intersect, intersectAll, representative, toBounds } from "./intervals";
 import { convertInterval, unitInfo } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import type { Ledger } from "../data/ledger";
 import { asOfSpan } from "../data/dates";
-import { isImmaterial, relativeGap, spreadOf } from "./materiality";
+import { isImmaterial, relativeGap } from "./materiality";
 import { plainShare } from "./wording";
-import { asOfOverlaps, figureReadings, isKnownOutlier, sourceHedgeInput, whyNotComparable } from "./sources";
+import { asOfOverlaps, independentSpread } from "./sources";
 import type { IndependentRow } from "../data/independent-file";
 import type { Claim, FamilySelector, FamilySpec, Interval } from "../data/types";
 
@@ -102,20 +102,6 @@ export interface ReconcileFigure {
 
 // ---------------------------------------------------------------------------------------------
 // Small pure helpers
-
-/**
- * The value a figure stands at for a consensus: the midpoint of a bounded interval, the finite
- * end of a ray, null for the whole line.
- * @example representative({ low: 60000, high: 62000 }) // => 61000
- * @example representative({ low: 2.5, high: Infinity, lowOpen: true, highOpen: true }) // => 2.5
- */
-export function representative(iv: Interval): number | null {
-  const m = midpoint(iv);
-  if (m !== null) return m;
-  if (Number.isFinite(iv.low)) return iv.low;
-  if (Number.isFinite(iv.high)) return iv.high;
-  return null;
-}
 
 /**
  * Consensus (median) and spread (max − min) of the figures' representatives.
@@ -205,24 +191,6 @@ export function explainPair(
 /** The largest magnitude a figure stands at (its representative value), for relative gaps. */
 function magnitude(f: ReconcileFigure): number {
   return Math.abs(representative(f.nominal) ?? 0);
-}
-
-/**
- * How much independent reports of a group's quantity differ among themselves: the spread of the
- * representative values of the rows linked to its claims that measure the same quantity
- * (`whyNotComparable` empty), known outliers left out, in `unit`; 0 with fewer than two.
- */
-export function independentSpread(claims: readonly Claim[], rows: readonly IndependentRow[], unit: string): number {
-  const ids = new Set(claims.map((c) => c.id));
-  const values: number[] = [];
-  for (const r of rows) {
-    if (isKnownOutlier(r) || !r.claims.some((id) => ids.has(id))) continue;
-    const claim = claims.find((c) => r.claims.includes(c.id) && whyNotComparable(c, r) === "");
-    if (!claim) continue;
-    const v = representative(figureReadings(sourceHedgeInput(r), unit).nominal);
-    if (v !== null) values.push(v);
-  }
-  return spreadOf(values);
 }
 
 // ---------------------------------------------------------------------------------------------

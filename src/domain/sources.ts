@@ -5,7 +5,8 @@
  * (`relevance`), and how the two intervals compare (`compareReadings`).
  */
 import { asOfSpan } from "../data/dates";
-import { intersect, width } from "./intervals";
+import { intersect, representative, width } from "./intervals";
+import { spreadOf } from "./materiality";
 import { convertInterval, sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval, printedPrecision, type HedgeInput } from "./hedges";
 import { extractNumericTokens } from "../data/numbers";
@@ -125,8 +126,12 @@ export interface Readings {
   pointFigure: boolean;
 }
 
-/** The bare interval of a hedged one, ends rounded to 12 significant digits (unit conversion and 2%-of-value slack leave float noise). */
-function stripHedged(iv: Interval): Interval {
+/**
+ * The bare interval of a hedged one, ends rounded to 12 significant digits (unit conversion and
+ * 2%-of-value slack leave float noise).
+ * @example stripHedged({ low: 0.1 + 0.2, high: 1, highOpen: true }) // => { low: 0.3, high: 1, highOpen: true }
+ */
+export function stripHedged(iv: Interval): Interval {
   const clean = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
   const out: Interval = { low: clean(iv.low), high: clean(iv.high) };
   if (iv.lowOpen) out.lowOpen = true;
@@ -216,4 +221,22 @@ export function relevance(claim: Pick<Claim, "metric" | "window" | "as_of">, sou
  */
 export function isKnownOutlier(row: Pick<IndependentRow, "note">): boolean {
   return /^known outlier/i.test(row.note.trim());
+}
+
+/**
+ * How much independent reports of a group's quantity differ among themselves: the spread of the
+ * representative values of the rows linked to its claims that measure the same quantity
+ * (`whyNotComparable` empty), known outliers left out, in `unit`; 0 with fewer than two.
+ */
+export function independentSpread(claims: readonly Claim[], rows: readonly IndependentRow[], unit: string): number {
+  const ids = new Set(claims.map((c) => c.id));
+  const values: number[] = [];
+  for (const r of rows) {
+    if (isKnownOutlier(r) || !r.claims.some((id) => ids.has(id))) continue;
+    const claim = claims.find((c) => r.claims.includes(c.id) && whyNotComparable(c, r) === "");
+    if (!claim) continue;
+    const v = representative(figureReadings(sourceHedgeInput(r), unit).nominal);
+    if (v !== null) values.push(v);
+  }
+  return spreadOf(values);
 }

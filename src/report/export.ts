@@ -133,8 +133,7 @@ export function chartPageHtml(fig: Figure, plotlyJs: string): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(info.title)}</title>`,
-    `<style>${PAGE_CSS}
-${FRONT_PAGE_CSS}</style>`,
+    `<style>${PAGE_CSS}</style>`,
     "</head>",
     "<body>",
     chartPlaceholderHtml(fig).trimEnd(),

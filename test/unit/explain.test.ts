@@ -101,7 +101,7 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
   it("consistent_within_rounding -> accurate_rounded, with the check's own working line", () => {
     const v = rateCheck(check({ verdict: "consistent_within_rounding", working: "over 46,000 bought plus 10,600 sold is over 56,600.", claims: ["x-001", "x-002", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 56600, high: null, unit: "coins" }, gap: 100 }), ctx);
     expect(v.rating).toBe("accurate_rounded");
-    expect(v.explanation).toBe("Over 46,000 bought plus 10,600 sold is over 56,600; TradingKey's “56,000” is that figure rounded or hedged as the writer did.");
+    expect(v.explanation).toBe("Over 46,000 bought plus 10,600 sold is over 56,600; TradingKey's “56,000” agrees with that once its rounding and hedges are allowed.");
   });
   it("inconsistent -> inaccurate, with the gap and its share of the claimed figure", () => {
     // gap 500 against the claimed midpoint 56,000: 500 / 56000 = 0.89%
@@ -131,40 +131,40 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
   it("agree -> accurate", () => {
     const c = rateConflict(conflict("agree", "all 2 figures share ...", two), ctx);
     expect(c.rating).toBe("accurate");
-    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree with each other as printed (each figure is checked against the record separately).");
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) agree with each other as printed (each figure is checked against the record separately).");
   });
   it("agree_within_rounding -> accurate_rounded", () => {
     const c = rateConflict(conflict("agree_within_rounding", "the printed figures differ but all fit [59750, 59850) USD once their rounding and hedges are allowed", two), ctx);
     expect(c.rating).toBe("accurate_rounded");
-    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) agree with each other once each is read as the rounded or hedged figure it is.");
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) agree with each other once each is read as the rounded or hedged figure it is.");
   });
   it("an immaterial gap -> accurate_rounded, with the gap in words", () => {
     // "150 USD (0.25%)" -> "$150 (0.25%)"
     const reason = 'the figures differ by an immaterial amount, under 0.5% of the figures: a-1 "$60,000" (2026-02-06) = [59500, 60500) and b-1 "$59,300" (2026-02-06) = [59250, 59350) are 150 USD (0.25%) apart';
     const c = rateConflict(conflict("agree_within_rounding", reason, two), ctx);
     expect(c.rating).toBe("accurate_rounded");
-    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) differ by $150 (0.25%), less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.");
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) differ by $150 (0.25%), less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.");
   });
-  it("timing_mismatch -> misleading: both can be right on their own days", () => {
+  it("timing_mismatch -> cannot be verified: figures of different days do not test each other, and both can be right", () => {
     const c = rateConflict(conflict("timing_mismatch", "no single value fits all 2, but ...", [member("gate-001", "gate", "–52%", "2026-02-05/2026-02-06"), member("gate-002", "gate", "–45%", "2026-02-08")], "pct"), ctx);
-    expect(c.rating).toBe("misleading");
-    expect(c.explanation).toBe("Gate Square's “–52%” (5–6 Feb 2026) and Gate Square's “–45%” (8 Feb 2026) look like one figure but refer to different days, and the quantity moved in between: both can be right.");
+    expect(c.rating).toBe("unverifiable");
+    expect(c.explanation).toBe("“–52%” (Gate Square, 5–6 Feb 2026) and “–45%” (Gate Square, 8 Feb 2026) refer to different days, and the quantity moved in between: they do not test each other, and both can be right.");
   });
-  it("scope_mismatch -> misleading: different scopes or stages", () => {
+  it("scope_mismatch -> cannot be verified: different scopes or stages do not test each other", () => {
     const c = rateConflict(conflict("scope_mismatch", "the disagreeing figures come from one passage ...", two), ctx);
-    expect(c.rating).toBe("misleading");
-    expect(c.explanation).toMatch(/look like one figure but measure different scopes or stages, and all can be true together\.$/);
+    expect(c.rating).toBe("unverifiable");
+    expect(c.explanation).toMatch(/measure different scopes or stages: they do not test each other, and all can be true together\.$/);
   });
   it("contradiction -> inaccurate, with the gap in words", () => {
     // "1000 USD (1.7%)" -> "$1,000 (1.7%)"
     const reason = 'a-1 "$60,000" (2026-02-06) = [59500, 60500) and b-1 "$58,000" (2026-02-06) = [57500, 58500) are 1000 USD (1.7%) apart for overlapping dates; largest agreeing set: b-1 (1 of 2)';
     const c = rateConflict(conflict("contradiction", reason, two), ctx);
     expect(c.rating).toBe("inaccurate");
-    expect(c.explanation).toBe("TradingKey's “$60,000” (6 Feb 2026) and New Quotes' “59800” (6 Feb 2026) give the same quantity for overlapping dates and cannot all be right: they are $1,000 (1.7%) apart.");
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) give the same quantity for overlapping dates and cannot all be right: they are $1,000 (1.7%) apart.");
   });
   it("names four members and counts the rest", () => {
     const six = ["tk-001", "nq-001", "gate-003", "gate-004", "tk-003", "nq-004"].map((id) => member(id, ctx.byId.get(id)!.article, ctx.byId.get(id)!.raw));
-    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^TradingKey's “\$60,000” \(6 Feb 2026\), New Quotes' “59800” \(6 Feb 2026\), Gate Square's “sub-\$60K” \(6 Feb 2026\) and Gate Square's “\$60,000–\$61,000” \(6 Feb 2026\) and 2 more agree with each other as printed \(each figure is checked against the record separately\)\.$/);
+    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^“\$60,000” \(TradingKey, 6 Feb 2026\), “59800” \(New Quotes, 6 Feb 2026\), “sub-\$60K” \(Gate Square, 6 Feb 2026\) and “\$60,000–\$61,000” \(Gate Square, 6 Feb 2026\) and 2 more agree with each other as printed \(each figure is checked against the record separately\)\.$/);
   });
 });
 
@@ -213,11 +213,16 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     expect(r.rating).toBe("accurate_rounded");
     expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once the article's rounding or hedge is allowed.");
   });
+  it("a close report says which margin makes it immaterial: under 0.5%, or the spread of the other reports", () => {
+    // 0.35% apart: the 0.5% threshold; 10% apart (the index's 10 against 9): the spread of the other providers
+    const under = rateIndependent(result({ claim: "tk-001", verdict: "confirmed_within_rounding", best_source: "r011", sources: [source("r011", "close")], gap: 208.52, relative_gap: 0.0034869 }), ctx);
+    expect(under.explanation).toMatch(/0\.35% apart: under 0\.5% of the figure, so not a material difference\.$/);
+  });
   it("a close (immaterial) report -> accurate_rounded, with the gap as a share", () => {
     // 1 / 10 = 10%
     const r = rateIndependent(result({ claim: "nq-004", verdict: "confirmed_within_rounding", best_source: "r036", sources: [source("r036", "close")], gap: 1, relative_gap: 0.1 }), ctx);
     expect(r.rating).toBe("accurate_rounded");
-    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart: within how much reports of this figure differ among themselves, or under 0.5%, so not a material difference.");
+    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart: no more than the other reports of it differ among themselves, so not a material difference.");
   });
   it("disputed -> inaccurate, with the source and the gap as a share", () => {
     // 900 / 60000 = 1.5%
@@ -267,11 +272,11 @@ describe("every explanation of loadAnalysis()", () => {
       consistent: ["accurate"],
       consistent_within_rounding: ["accurate_rounded"],
       inconsistent: ["inaccurate", "misleading"], // misleading when an alternative= reading of the sentence holds
-      scope_mismatch: ["misleading", "unverifiable"], // a conflict of scopes is misleading; a check whose figures measure something else cannot be verified
+      scope_mismatch: ["unverifiable"], // figures that measure different things do not test each other
       ambiguous: ["unverifiable"],
       agree: ["accurate"],
       agree_within_rounding: ["accurate_rounded"],
-      timing_mismatch: ["misleading"],
+      timing_mismatch: ["unverifiable"],
       contradiction: ["inaccurate"],
       confirmed: ["accurate", "unverifiable"], // unverifiable only for a garbled claim
       refined: ["accurate", "accurate_rounded", "unverifiable"],

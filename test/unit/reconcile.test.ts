@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { interval } from "../../src/domain/intervals";
+import { interval, representative } from "../../src/domain/intervals";
+import { independentSpread } from "../../src/domain/sources";
 import { loadLedger } from "../../src/data/ledger";
 import {
   CONFLICT_VERDICTS,
@@ -9,14 +10,12 @@ import {
   countConflictVerdicts,
   explainPair,
   figureIn,
-  independentSpread,
   isGroupable,
   judgeSameQuantity,
   largestAgreeingSet,
   orderedLevels,
   reconcileFamily,
   reconcileGroup,
-  representative,
   sameQuantityGroups,
   type FamilySpec,
 } from "../../src/domain/reconcile";

@@ -1,0 +1,113 @@
+/**
+ * Contract tests of src/domain/findings.ts (the findings an editor would publish, ranked by
+ * materiality, and the scoreboard) and src/report/front-page.ts (how out/index.html shows them).
+ * Expected values are worked out by hand in the comments.
+ */
+import { describe, expect, it } from "vitest";
+import { loadAnalysis } from "../../src/domain/analysis";
+import { centrality, publishableFindings, scoreboardHeadings, scoreboardRows } from "../../src/domain/findings";
+import { findingsHtml, frontPageHtml, plainTitle, ratingBadge, scoreboardHtml } from "../../src/report/front-page";
+import { galleryHtml } from "../../src/report/export";
+
+const claim = (id: string, over: Partial<{ section: string; raw: string; subject: string; metric: string; window: string }> = {}) => ({
+  id, article: "a", section: "body", quote: "q", raw: "5%", subject: "s", metric: "m", window: "w", ...over,
+});
+
+describe("centrality: how central a figure is to its article", () => {
+  const article = { title: "Wiped Out: $2 Trillion Crypto Loss", firstSection: "lead" };
+  it("a figure in the body counts 1", () => {
+    expect(centrality(claim("a-1"), article, [claim("a-1")])).toBe(1);
+  });
+  it("in the headline or the lead it counts 2", () => {
+    // "$2 Trillion" is printed in the title; a figure of the first section is in the lead
+    expect(centrality(claim("a-1", { raw: "$2 Trillion" }), article, [])).toBe(2);
+    expect(centrality(claim("a-1", { section: "lead" }), article, [])).toBe(2);
+  });
+  it("a figure the article repeats (same subject, metric, window) adds 0.5", () => {
+    expect(centrality(claim("a-1", { section: "lead" }), article, [claim("a-1", { section: "lead" }), claim("a-2")])).toBe(2.5);
+  });
+});
+
+describe("publishableFindings on the ledger", () => {
+  const a = loadAnalysis();
+  const fs = publishableFindings(a);
+
+  it("every finding is rated inaccurate or misleading and carries the article's sentence, the evidence and a caveat", () => {
+    expect(fs.length).toBeGreaterThan(0);
+    for (const f of fs) {
+      expect(["inaccurate", "misleading"]).toContain(f.rating);
+      expect(f.quote.length, f.id).toBeGreaterThan(0);
+      expect(f.evidence.length, f.id).toBeGreaterThan(0);
+      expect(f.caveat, f.id).toMatch(/\.$/);
+    }
+  });
+
+  it("are ranked by score, and the score is the capped relative gap × centrality, halved when misleading", () => {
+    for (let i = 1; i < fs.length; i++) expect(fs[i - 1].score).toBeGreaterThanOrEqual(fs[i].score);
+    for (const f of fs) {
+      const expected = Math.min(1, f.relativeGap) * f.centrality * (f.rating === "misleading" ? 0.5 : 1);
+      // hypothetical figures (window "scenario") would be halved again; none of these is one
+      expect(f.score, f.id).toBeCloseTo(expected, 5);
+    }
+  });
+
+  it("Nakamoto's $7B November ETF outflow is one finding, not one per check and verdict that reads it", () => {
+    // the Nov–Jan sum check (7 + 2 + more than 3 = more than 12 against about $6.18B) and the
+    // independent dispute of the November figure ($3.79B) both read nakamoto-028
+    const withNov = fs.filter((f) => f.id === "independent:nakamoto-028" || f.id === "check:etf-outflows-nov-jan-vs-cryptoslate");
+    expect(withNov).toHaveLength(1);
+  });
+
+  it("GMT Eight's '17-Year Peak' headline is misleading, central (headline, repeated) and ranked first", () => {
+    // record among all months: October 2025's 153,074 beat January 2026's 108,435, so at most a 3-month
+    // high (0.25 years), against "17-Year" read as 16.5–17.5 years: a gap of 16.25 years, 16.25 / 17.5 =
+    // 0.9286 of the figure; the headline is central (2) and repeated in the body (+0.5); misleading halves:
+    // 0.9286 × 2.5 × 0.5 = 1.161 — the largest score
+    expect(fs[0].id).toBe("check:layoffs-17-year-peak-all-months");
+    expect(fs[0].rating).toBe("misleading");
+    expect(fs[0].centrality).toBe(2.5);
+    expect(fs[0].score).toBeCloseTo(1.161, 3);
+  });
+});
+
+describe("scoreboardRows: per article, its figures and their ratings", () => {
+  it("counts every figure of every article once, under one rating", () => {
+    const a = loadAnalysis();
+    const rows = scoreboardRows(a);
+    expect(rows.map((r) => r.article)).toEqual(a.ledger.articles.map((x) => x.id));
+    for (const r of rows) expect(Object.values(r.ratings).reduce((s, n) => s + n, 0)).toBe(r.figures);
+    expect(rows.reduce((s, r) => s + r.figures, 0)).toBe(a.ledger.claims.length);
+  });
+  it("headings are plain words", () => {
+    expect(scoreboardHeadings()).toEqual(["Article", "Figures", "Accurate", "Accurate, rounded", "Misleading: another measure or date", "Inaccurate", "Cannot be verified", "Own-arithmetic checks", "Checks failed"]);
+  });
+});
+
+describe("the front page: what was found, escaped, in plain text", () => {
+  it("plainTitle removes Markdown escapes, emphasis and link targets", () => {
+    expect(plainTitle("\\[no headline in seed\\] Global sell-off")).toBe("[no headline in seed] Global sell-off");
+    expect(plainTitle("Wiped Out: \\$2 Trillion **Crypto** Loss")).toBe("Wiped Out: $2 Trillion Crypto Loss");
+  });
+  it("ratingBadge shows the label", () => {
+    expect(ratingBadge("misleading")).toMatch(/>Misleading: another measure or date<\/span>$/);
+  });
+  it("a hostile quote never reaches the page as markup", () => {
+    const html = findingsHtml([{ id: "x", rating: "inaccurate", title: "<b>t</b>", articles: ["a"], quote: "<script>alert(1)</script>", evidence: "e & f", caveat: "c", relativeGap: 0.5, centrality: 1, score: 0.5 }]);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;b&gt;t&lt;/b&gt;");
+    expect(html).toContain("e &amp; f");
+  });
+  it("no finding says so", () => {
+    expect(findingsHtml([])).toBe("<p>No figure was rated inaccurate or misleading.</p>");
+  });
+  it("the gallery opens with the scoreboard and the findings, before the notebooks", () => {
+    const a = loadAnalysis();
+    const html = galleryHtml([], [], frontPageHtml(scoreboardRows(a), publishableFindings(a)));
+    const found = html.indexOf("What the fact-check found");
+    expect(found).toBeGreaterThan(0);
+    expect(html.indexOf("The findings, most consequential first")).toBeGreaterThan(found);
+    expect(html.indexOf("<h2>Notebooks</h2>")).toBeGreaterThan(html.indexOf("The findings"));
+    expect(scoreboardHtml(scoreboardRows(a))).toContain("<td>TradingKey: Global sell-off on AI-bubble fears");
+  });
+});
