@@ -13,7 +13,7 @@ export {
   FIGURE_TABLE_COLUMNS, type FigureRecord, type CheckRecord, type ConflictRecord, type VerdictRecord,
 } from "./views/figures";
 export { explain, explainText, ratingCountWords, summaryText } from "./views/explain";
-export { sharedAnalysis } from "./views/shared";
+export { sharedAnalysis, unitWords } from "./views/shared";
 export { danfo, toDataFrame } from "./data/danfo";
 export { frameHtml } from "./render/frame";
 export { show, md, Markdown, showChart, showTable, showMarkdown, showHtml, type Showable } from "./render/display";
@@ -38,6 +38,5 @@ export * from "./views/chart-rows";
 export * from "./views/readings";
 export * from "./views/themes";
 export * from "./views/conflicts";
-export * from "./views/disputes";
-export * from "./views/timelines";
+export * from "./views/shares";
 export * from "./views/findings";

@@ -266,7 +266,17 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     rating = "unverifiable";
     const own = r.sources.filter((s) => s.relation === "same_origin");
     const origin = own.length > 0 ? ctx.origins?.find((o) => o.origin === own[0].origin) : undefined;
-    if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
+    const deciding = r.sources.filter((s) => s.relation !== "context" && s.relation !== "same_origin" && s.why === "");
+    const rowsOf = (rel: string) => deciding.filter((s) => s.relation === rel).map((s) => row(s.id)).filter((x): x is IndependentRow => x !== undefined);
+    const against = rowsOf("disagrees");
+    const along = [...rowsOf("consistent"), ...rowsOf("confirms"), ...rowsOf("refines"), ...rowsOf("confirms_within_rounding"), ...rowsOf("close")];
+    if (against.length > 0) {
+      const sides = against.map(sourceWords);
+      text = along.length > 0
+        ? `${what}; ${listWords(along.map(sourceWords))}, but ${listWords(sides)}: reports of equal standing disagree, so none settles it.`
+        : `${what}; ${listWords(sides)}, on both sides of it: they bracket the figure rather than settle it.`;
+    } else if (deciding.length > 0) text = `${what}; ${listWords(deciding.map((s) => row(s.id)).filter((x): x is IndependentRow => x !== undefined).map(sourceWords))}, which fits it without pinning it down.`;
+    else if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
     else if (r.sources.length > 0) text = `${what}; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.`;
     else text = "No independent report of this figure was found.";
   } else if (r.verdict === "disputed") {

@@ -241,10 +241,11 @@ function read(c: HedgeInput, slack: boolean): HedgedInterval {
   let highEnd = { v: hi.high, open: !!hi.highOpen };
   const notes = [slack ? (approxHedge ? "range: each end widened like approx" : `range: ±${num(p)} at each end (${pWhy})`) : "range: the printed ends"];
   if (LEADING_STRICT.test(c.raw)) {
-    // "over $1.8 billion to $3.2 billion": strictly beyond the near end
-    if (negative) highEnd = { v: high, open: true };
-    else lowEnd = { v: low, open: true };
-    notes.push("leading hedge makes the near end strict");
+    // "over $1.8 billion to $3.2 billion": strictly beyond the near end as printed; with rounding
+    // allowed the near end moves out by p, like any "over" (rule 3)
+    if (negative) highEnd = slack ? { v: high + p, open: false } : { v: high, open: true };
+    else lowEnd = slack ? { v: low - p, open: false } : { v: low, open: true };
+    notes.push(slack ? "leading hedge: the near end moves out by its rounding" : "leading hedge makes the near end strict");
   }
   if (/\+\s*$/.test(c.raw)) {
     // "5–15%+": the far end is open

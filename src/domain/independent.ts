@@ -27,7 +27,7 @@ import { sameDimension, UNITS } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import { isImmaterial, relativeGap, spreadOf } from "./materiality";
 import { plainShare } from "./wording";
-import { compareReadings, figureReadings, isKnownOutlier, isWithin, relevance, sourceHedgeInput, stripHedged, whyNotComparable, type Comparison, type Readings } from "./sources";
+import { compareReadings, figureReadings, isKnownOutlier, isWithin, ONE_DAY_WINDOWS, relevance, sourceHedgeInput, stripHedged, whyNotComparable, type Comparison, type Readings } from "./sources";
 import type { IndependentRow, Origin, Stance, Tier } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
 
@@ -256,9 +256,16 @@ export function independentVerdict(claim: VerdictClaim, sources: readonly Indepe
   };
 }
 
-/** A bounded context source of another window, date or instrument whose figure still meets the claim's: the claim's number may be right for another measure. */
+/**
+ * A bounded context source of another date, instrument or comparable window whose figure still
+ * meets the claim's: the claim's number may be right for another measure. Windows are comparable
+ * when they are the same or both one day (an after-hours move for a session's); a total over a
+ * longer period is not (it exceeds "more than $3 billion in January" by being longer).
+ */
 function contextAgrees(row: IndependentRow, claim: VerdictClaim, claimEffective: Interval): boolean {
   if (row.subject !== claim.subject || row.metric !== claim.metric || !(row.unit in UNITS) || !(claim.unit in UNITS) || !sameDimension(row.unit, claim.unit)) return false;
+  const oneDay = (w: string) => ONE_DAY_WINDOWS.includes(w) || w === "episode";
+  if (row.window !== claim.window && !(oneDay(row.window) && oneDay(claim.window))) return false;
   const r = figureReadings(sourceHedgeInput(row), claim.unit);
   return Number.isFinite(r.effective.low) && Number.isFinite(r.effective.high) && intersect(r.effective, claimEffective) !== null;
 }

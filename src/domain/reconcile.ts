@@ -26,10 +26,9 @@ import { distance, formatInterval, interval, intersect, intersectAll, representa
 import { convertInterval, unitInfo } from "./units";
 import { effectiveInterval, nominalInterval } from "./hedges";
 import type { Ledger } from "../data/ledger";
-import { asOfSpan } from "../data/dates";
 import { isImmaterial, relativeGap } from "./materiality";
 import { plainShare } from "./wording";
-import { asOfOverlaps, independentSpread } from "./sources";
+import { asOfOverlaps, independentSpread, unnamedDay } from "./sources";
 import type { IndependentRow } from "../data/independent-file";
 import type { Claim, FamilySelector, FamilySpec, Interval } from "../data/types";
 
@@ -161,14 +160,11 @@ function gapText(x: number): string {
 /** How a pair of figures that share no value is explained. */
 export type PairExplanation = "scope" | "timing" | "contradiction";
 
-/** Windows that name one moment or one trading day: dated by several days, such a figure is one unnamed day among them. */
-export const ONE_DAY_WINDOWS: readonly string[] = ["point", "intraday", "session", "after_hours", "24h"];
-
 /**
  * Why two disjoint figures of the same quantity differ, decided from the passage and the dates:
  * one passage describing two stages (same quote, or same section and date) -> "scope"; dates
  * that do not overlap, or a one-day figure dated only by a span of days (it may be another day
- * of that span) -> "timing"; otherwise "contradiction". Different date strings alone are not a
+ * of that span, `unnamedDay`) -> "timing"; otherwise "contradiction". Different date strings alone are not a
  * timing difference: "2026-02" and "2026-02-06" overlap.
  * @example explainPair({ quote: "q", article: "a", section: "s", window: "session", as_of: "2026-02-06" }, { quote: "r", article: "b", section: "t", window: "session", as_of: "2026-02-06" }) // => "contradiction"
  * @example explainPair({ quote: "q", article: "a", section: "s", window: "session", as_of: "2026-02-03/2026-02-05" }, { quote: "r", article: "b", section: "t", window: "session", as_of: "2026-02-06" }) // => "timing"
@@ -180,10 +176,6 @@ export function explainPair(
 ): PairExplanation {
   if (a.article === b.article && (a.quote === b.quote || (a.section === b.section && a.as_of === b.as_of))) return "scope";
   if (!asOfOverlaps(a.as_of, b.as_of)) return "timing";
-  const unnamedDay = (c: Pick<Claim, "as_of" | "window">) => {
-    const span = asOfSpan(c.as_of);
-    return ONE_DAY_WINDOWS.includes(c.window) && span.start !== span.end;
-  };
   if (unnamedDay(a) || unnamedDay(b)) return "timing";
   return "contradiction";
 }

@@ -85,6 +85,23 @@ export function asOfOverlaps(a: string, b: string): boolean {
   return x.start <= y.end && y.start <= x.end;
 }
 
+/** Windows that name one moment or one trading day: dated by several days, such a figure is one unnamed day among them. */
+export const ONE_DAY_WINDOWS: readonly string[] = ["point", "intraday", "session", "after_hours", "24h"];
+
+/**
+ * True for a one-day figure (a session, an intraday move) dated by a span of more than two days:
+ * the article does not say which of its days it means. Two adjacent dates are one event told
+ * across time zones (a US Thursday evening is an Asian Friday morning), not an unnamed day.
+ * @example unnamedDay({ window: "session", as_of: "2026-02-02/2026-02-06" }) // => true
+ * @example unnamedDay({ window: "intraday", as_of: "2026-02-05/2026-02-06" }) // => false
+ * @example unnamedDay({ window: "week", as_of: "2026-02-02/2026-02-06" }) // => false
+ */
+export function unnamedDay(c: Pick<Claim, "window" | "as_of">): boolean {
+  if (!ONE_DAY_WINDOWS.includes(c.window)) return false;
+  const { start, end } = asOfSpan(c.as_of);
+  return (Date.parse(end) - Date.parse(start)) / 86_400_000 > 1;
+}
+
 /** Metrics that are a level at a moment: where the level was read (intraday, session) does not change the quantity. */
 export const LEVEL_METRICS: readonly string[] = ["price", "low", "peak", "close", "market_cap", "index_level", "support_level", "resistance_level"];
 
@@ -112,6 +129,10 @@ export function whyNotComparable(
   if (!windowOk) return `another window (${source.window}, the claim ${claim.window})`;
   if (!(source.unit in UNITS) || !(claim.unit in UNITS) || !sameDimension(source.unit, claim.unit)) return `a unit that does not convert (${source.unit}, the claim ${claim.unit})`;
   if (!asOfOverlaps(source.as_of, claim.as_of)) return `another date (${source.as_of}, the claim ${claim.as_of})`;
+  // "several sessions between 1.8% and 2.5%" dated by a week: a report of one of its days may be another day
+  if (!LEVEL_METRICS.includes(claim.metric) && unnamedDay(claim)) {
+    return `one day of the claim's span (${source.as_of}), which does not say which of its days it means (${claim.as_of})`;
+  }
   return "";
 }
 

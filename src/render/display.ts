@@ -85,7 +85,7 @@ export function showMarkdown(md: string, sink: DisplaySink = tslabDisplay()): vo
 }
 
 /**
- * Shows an HTML string built by a helper (contradictionHtml, disputeHtml, tableHtml) as `text/html`.
+ * Shows an HTML string built by a helper (tableHtml, frameHtml) as `text/html`.
  * @example showHtml("<b>x</b>", { raw: () => {}, html: () => {}, markdown: () => {} }) // => undefined
  */
 export function showHtml(html: string, sink: DisplaySink = tslabDisplay()): void {

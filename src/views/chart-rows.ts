@@ -1,15 +1,20 @@
 /**
  * Rows for the chart builders made from the analysis: a path through the claims' own points, a
  * check's computed result beside the article's figure, independent figures in the shape of ledger
- * rows, and row labels that name each figure's article (short name, data/articles.csv) or outlet.
+ * rows, row labels that name each figure's article (short name, data/articles.csv) or outlet, and
+ * a forest plot of rows of the figures table.
  */
-import type { ClaimLike } from "../charts/rows";
+import { toClaims, type ClaimInput, type ClaimLike } from "../charts/rows";
+import { intervalChart, type IntervalOptions } from "../charts/interval";
+import { withLegendRoom } from "../charts/decorate";
+import type { PlotlyFigure } from "../charts/theme";
+import { plainDate } from "../domain/wording";
 import { asOfMidpoint } from "../data/dates";
 import type { CheckVerdict } from "../domain/checks";
 import type { IndependentRow } from "../data/independent-file";
-import { formatNumber } from "../render/html";
+import { formatNumber, type RowsInput } from "../render/html";
 import type { Claim } from "../data/types";
-import { sharedAnalysis } from "./shared";
+import { sharedAnalysis, unitWords } from "./shared";
 
 /** One point of a path built from claims. */
 export interface ClaimPathPoint {
@@ -141,4 +146,34 @@ export function chartLabels(
     out[r.id] = options.date ? `${label} · ${r.as_of}` : label;
   }
   return out;
+}
+
+/**
+ * Row labels for figures-table rows: "<figure as printed> · <source, cut to 30 characters> · <date
+ * in words>", then the window in words when it says more than the date ("after hours",
+ * "intraday"; not a month, "point" or "period").
+ * @example figureLabels([{ id: "r140", raw: "4.77", source: "Korea JoongAng Daily (Yonhap)", as_of: "2026-02-06", window: "intraday" }]) // => { r140: "4.77 · Korea JoongAng Daily (Yonhap) · 6 Feb 2026, intraday" }
+ * @example figureLabels([{ id: "r050", raw: "$3.79 billion", source: "Bitcoin eNews", as_of: "2025-11", window: "nov_2025" }]) // => { r050: "$3.79 billion · Bitcoin eNews · November 2025" }
+ */
+export function figureLabels(rows: readonly (Pick<ClaimLike, "id" | "raw" | "as_of" | "source"> & { window?: string })[]): Record<string, string> {
+  const cut = (s: string) => (s.length > 30 ? `${s.slice(0, 29).trimEnd()}…` : s);
+  const scope = (w = "") => (w === "" || /\d|^(point|period)$/.test(w) ? "" : `, ${w.replace(/_/g, " ")}`);
+  return Object.fromEntries(rows.map((r) => [r.id, `${r.raw} · ${cut(r.source ?? "")} · ${plainDate(r.as_of)}${scope(r.window)}`]));
+}
+
+/**
+ * A forest plot of rows of the figures table (figures(), ctx.compare(…), filtered as you like), in
+ * their order: each figure as printed, labelled with its source and date (figureLabels), the
+ * articles' figures coloured by their rating and outside figures in grey, the value axis titled
+ * with the first row's unit in words, width 900 and room for a legend that wraps. `options`
+ * override these (an `id` and a `title` are required).
+ * @throws Error as intervalChart does (a row without bounds, an invalid id).
+ * @example figuresChart([{ id: "a-1", article: "a", source: "A", quote: "q", subject: "BTC", metric: "low", low: 60000, high: 60000, unit: "USD", raw: "$60,000", as_of: "2026-02-06", rating: "accurate" }], { id: "doc-low", title: "Low" }).layout.xaxis.title.text // => "US dollars"
+ */
+export function figuresChart(rows: RowsInput, options: IntervalOptions): PlotlyFigure {
+  const claims = toClaims(rows as ClaimInput);
+  const unit = claims[0]?.unit;
+  return withLegendRoom(
+    intervalChart(claims, { colorBy: "rating", labels: figureLabels(claims), width: 900, ...(unit ? { xTitle: unitWords(unit) } : {}), ...options }),
+  );
 }

@@ -1,51 +1,53 @@
 /**
- * One reconciliation (src/domain/reconcile.ts) as a reader sees it: a forest plot's rows, labels
- * and consensus line, a table row, the pairs of figures no scope or timing explains, and how a
- * nested family (liquidations) can all be true.
+ * Reconciliations (src/domain/reconcile.ts) as a reader sees them: a forest plot per
+ * reconciliation (its rows, labels and consensus line), and how a nested family (liquidations)
+ * can all be true.
  *
- * Pure and deterministic; HTML built here escapes every piece of data with escapeHtml.
+ * Pure and deterministic; chart text is escaped by the chart builders.
  */
 import type { Analysis } from "../domain/analysis";
+import { intervalChart, type Consensus } from "../charts/interval";
 import type { ClaimLike } from "../charts/rows";
-import type { Consensus } from "../charts/interval";
-import { badge, escapeHtml, formatNumber, tableHtml } from "../render/html";
-import { roundSig } from "../render/format";
-import { distance, formatInterval, interval, intersectAll, overlaps } from "../domain/intervals";
-import { explainPair, figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
-import type { Claim, FamilySpec, Interval } from "../data/types";
-import { comparableUnits, distinct, sharedAnalysis } from "./shared";
-import { conflictTheme, themeTitle } from "./themes";
+import { chartIdFor, type PlotlyFigure } from "../charts/theme";
+import { withLegendRoom } from "../charts/decorate";
+import { toRecords, type RowsInput } from "../render/html";
+import { plural } from "../render/format";
+import { intersectAll } from "../domain/intervals";
+import { figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
+import { ratingLabel, type Rated } from "../domain/ratings";
+import { plainDate, plainRange } from "../domain/wording";
+import type { Claim, Interval } from "../data/types";
+import type { Ledger } from "../data/ledger";
+import { comparableUnits, distinct, sharedAnalysis, unitWords } from "./shared";
 
-// One reconciliation as a forest plot and a table row
-
-/**
- * A member's effective interval (its JSON bounds and open flags) as an Interval.
- * @example memberInterval({ low: null, high: 60000, lowOpen: false, highOpen: true }) // => { low: -Infinity, high: 60000, lowOpen: true, highOpen: true }
- */
-export function memberInterval(m: Pick<ConflictMember, "low" | "high" | "lowOpen" | "highOpen">): Interval {
-  return interval(m.low ?? -Infinity, m.high ?? Infinity, m.lowOpen, m.highOpen);
-}
+// One reconciliation as a forest plot
 
 /**
  * Forest-plot rows for intervalChart: one per figure of the reconciliation, its effective interval
- * (rounding and hedges included) in the reconciliation's unit, with the claim's quote and as-of.
+ * (rounding and hedges included) in the reconciliation's unit, with the claim's quote and as-of,
+ * and its article's short name as `source`.
  * @throws Error when a member's claim is not in the ledger.
  */
-export function conflictChartRows(conflict: Pick<Conflict, "unit" | "members">, ledger: Pick<Analysis["ledger"], "byId">): ClaimLike[] {
+export function conflictChartRows(conflict: Pick<Conflict, "unit" | "members">, ledger: Pick<Ledger, "byId" | "articles">): ClaimLike[] {
   return conflict.members.map((m) => {
     const c = ledger.byId.get(m.claim);
     if (!c) throw new Error(`conflictChartRows: unknown claim ${m.claim}`);
-    return { ...c, low: m.low, high: m.high, unit: conflict.unit };
+    return { ...c, low: m.low, high: m.high, unit: conflict.unit, source: shortName(ledger, c.article) };
   });
 }
 
+/** An article's short name (data/articles.csv), else its id. */
+function shortName(ledger: Pick<Ledger, "articles">, article: string): string {
+  return ledger.articles.find((a) => a.id === article)?.short_name || article;
+}
+
 /**
- * Row labels for a reconciliation's forest plot: "<figure as printed> · <as of>" (the colour and
- * the legend name the article; the hover names the claim).
- * @example conflictLabels({ members: [{ claim: "a-1", raw: "$60K", as_of: "2026-02-06" }] }) // => { "a-1": "$60K · 2026-02-06" }
+ * Row labels for a reconciliation's forest plot: "<figure as printed> · <date in words>" (the
+ * colour and the legend name the article; the hover names the claim).
+ * @example conflictLabels({ members: [{ claim: "a-1", raw: "$60K", as_of: "2026-02-06" }] }) // => { "a-1": "$60K · 6 Feb 2026" }
  */
 export function conflictLabels(conflict: { members: readonly Pick<ConflictMember, "claim" | "raw" | "as_of">[] }): Record<string, string> {
-  return Object.fromEntries(conflict.members.map((m) => [m.claim, `${m.raw} · ${m.as_of}`]));
+  return Object.fromEntries(conflict.members.map((m) => [m.claim, `${m.raw} · ${plainDate(m.as_of)}`]));
 }
 
 /**
@@ -65,101 +67,57 @@ export function conflictConsensus(conflict: Pick<Conflict, "consensus" | "inters
   return out;
 }
 
-/** One row of the reconciliation table (`verdict` is a badge: declare the column `html`). */
-export interface ConflictRow {
-  quantity: string;
-  theme: string;
-  figures: number;
-  articles: number;
-  printed: string;
-  common: string;
-  consensus: string;
-  verdict: string;
-  reason: string;
+/**
+ * What a reconciliation measures, in words: its subject as data/vocabulary.csv names it, then its
+ * metric and window ("Bitcoin · low · intraday"), capitalised; a family: "Related figures: " and its name.
+ * @example conflictTitle({ kind: "group", subject: "BTC", metric: "pct_change", window: "after_hours" }, [{ field: "subject", term: "BTC", meaning: "Bitcoin" }]) // => "Bitcoin · pct change · after hours"
+ * @example conflictTitle({ kind: "family", id: "family.btc-trough", subject: "BTC", metric: "low", window: "intraday|episode" }, []) // => "Related figures: btc trough"
+ */
+export function conflictTitle(c: Pick<Conflict, "kind" | "subject" | "metric" | "window"> & { id?: string }, vocabulary: Ledger["vocabulary"] = sharedAnalysis().ledger.vocabulary): string {
+  const words = (s: string) => s.replace(/[_|]/g, " ");
+  if (c.kind === "family") return `Related figures: ${words((c.id ?? "").replace(/^family\./, "").replace(/-/g, " "))}`;
+  const subject = vocabulary.find((t) => t.field === "subject" && t.term === c.subject)?.meaning ?? words(c.subject);
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} · ${words(c.metric)} · ${words(c.window)}`;
 }
 
 /**
- * A reconciliation as a table row: what it measures, how many figures from how many articles, the
- * figures as printed with their claim ids, the common part of their effective intervals with its
- * open and closed ends ("none" when they share no value), the median, the verdict badge and the reason.
+ * A forest plot of each reconciliation among `rows` (records or a DataFrame with an `id` column,
+ * such as a filtered conflictsFrame()) that is worth a chart (chartWorthy: a figure merely
+ * repeated within one article, in agreement, is left to the table), in their order: one row per
+ * figure with its interval once rounding and hedges are allowed, the median of the printed
+ * figures (dashed) and the values every figure allows (grey band), its rating in the subtitle.
+ * An ordered family (data/families.csv: liquidations of Bitcoin in a day ≤ of the market in a day
+ * ≤ of the market in three days) shows each level's figures and then, per level, the values that
+ * satisfy every figure and the nesting ("all true" rows, see familyChartRows).
+ * Chart ids are `<prefix>-<reconciliation id>` in kebab case.
+ * @throws Error naming an id that is not a reconciliation.
+ * @example conflictCharts([{ id: "BTC.peak.point" }], "doc").map((f) => f.layout.meta.chart.id) // => ["doc-btc-peak-point"]
  */
-export function conflictRow(c: Conflict): ConflictRow {
-  const both = intersectAll(c.members.map(memberInterval));
-  const common = both ? `${formatInterval(both)} ${c.unit}` : "none";
-  return {
-    quantity: c.id,
-    theme: themeTitle(conflictTheme(c)),
-    figures: c.members.length,
-    articles: distinct(c.members.map((m) => m.article)).length,
-    printed: c.members.map((m) => `${m.raw} (${m.claim})`).join("; "),
-    common,
-    consensus: c.consensus === null ? "" : `${formatNumber(c.consensus)} ${c.unit}`,
-    verdict: badge(c.verdict),
-    reason: c.reason,
-  };
-}
-
-
-// ---------------------------------------------------------------------------------------------
-// Contradictions
-
-/** Two figures of one quantity, of the same date, from different passages, sharing no value. */
-export interface ContradictionPair {
-  /** The reconciliations (groups and families) in which the pair appears. */
-  conflicts: string[];
-  a: Claim;
-  b: Claim;
-  /** Their effective intervals in the reconciliation's unit, in interval notation. */
-  aInterval: string;
-  bInterval: string;
-  unit: string;
-  /** How far apart the effective intervals are, in `unit`. */
-  gap: number;
-}
-
-/**
- * Every pair of figures that no scope or timing explains: within each reconciliation judged a
- * contradiction, the pairs whose effective intervals share no value and that `explainPair` calls a
- * contradiction (same date, different passages). A pair found in several reconciliations (a
- * group and a family) is listed once with all of them. Largest gap first. Ordered families whose
- * contradiction is between levels (no pair of one level) give no pair.
- */
-export function contradictionPairs(conflicts: readonly Conflict[], ledger: Pick<Analysis["ledger"], "byId">): ContradictionPair[] {
-  const pairs = new Map<string, ContradictionPair>();
-  for (const c of conflicts.filter((x) => x.verdict === "contradiction")) {
-    c.members.forEach((ma, i) =>
-      c.members.slice(i + 1).forEach((mb) => {
-        const ia = memberInterval(ma);
-        const ib = memberInterval(mb);
-        if (overlaps(ia, ib)) return;
-        const a = ledger.byId.get(ma.claim)!;
-        const b = ledger.byId.get(mb.claim)!;
-        if (explainPair(a, b) !== "contradiction") return;
-        const key = `${a.id} ${b.id}`;
-        const known = pairs.get(key);
-        if (known) known.conflicts.push(c.id);
-        else pairs.set(key, { conflicts: [c.id], a, b, aInterval: formatInterval(ia), bInterval: formatInterval(ib), unit: c.unit, gap: roundSig(distance(ia, ib), 6) });
+export function conflictCharts(rows: RowsInput, prefix: string, analysis: Analysis = sharedAnalysis()): PlotlyFigure[] {
+  const conflicts = toRecords(rows).map((r) => {
+    const c = analysis.conflicts.find((x) => x.id === r.id);
+    if (!c) throw new Error(`conflictCharts: ${JSON.stringify(r.id)} is not a reconciliation id`);
+    return c;
+  });
+  const { ledger } = analysis;
+  return conflicts.filter(chartWorthy).map((c: Conflict & Partial<Rated>) => {
+    const articles = distinct(c.members.map((m) => m.article)).length;
+    const rating = c.rating ? `${ratingLabel(c.rating)} · ` : "";
+    const family = ledger.families.find((f) => c.kind === "family" && `family.${f.name}` === c.id && f.relation === "ordered");
+    const fit = family ? familyChartRows(familyLevels(family.name, c.unit, ledger), c.unit, ledger) : undefined;
+    return withLegendRoom(
+      intervalChart(fit?.rows ?? conflictChartRows(c, ledger), {
+        id: chartIdFor(prefix, c.id),
+        title: conflictTitle(c, analysis.ledger.vocabulary),
+        subtitle: `${rating}${plural(c.members.length, "figure")} from ${plural(articles, "article")} · each with its rounding and hedge allowed`,
+        consensus: conflictConsensus(c),
+        labels: fit?.labels ?? conflictLabels(c),
+        colorBy: "source",
+        xTitle: unitWords(c.unit, ledger.vocabulary),
+        width: 900,
+        source: "claims ledger; src/domain/reconcile.ts",
       }),
     );
-  }
-  return [...pairs.values()].sort((x, y) => y.gap - x.gap || (x.a.id < y.a.id ? -1 : 1));
-}
-
-/**
- * A contradiction as an HTML table with the two quotes side by side (every piece escaped): for
- * each side the article, claim id, date, figure as printed, its interval and the verbatim quote.
- */
-export function contradictionHtml(p: ContradictionPair): string {
-  const side = (c: Claim, iv: string) =>
-    `<div style="font-weight:600">${escapeHtml(c.raw)}</div>` +
-    `<div style="color:#666666;font-size:12px">${escapeHtml(c.article)} · ${escapeHtml(c.id)} · as of ${escapeHtml(c.as_of)} · ${escapeHtml(iv)} ${escapeHtml(p.unit)}</div>` +
-    `<blockquote style="margin:6px 0 0 0;padding-left:8px;border-left:3px solid #CCCCCC">${escapeHtml(c.quote)}</blockquote>`;
-  return tableHtml([{ left: side(p.a, p.aInterval), right: side(p.b, p.bInterval) }], {
-    columns: [
-      { key: "left", label: p.a.article, html: true },
-      { key: "right", label: p.b.article, html: true },
-    ],
-    caption: `${p.a.subject} · ${p.a.metric} · ${p.a.window}: ${formatNumber(p.gap)} ${p.unit} apart on the same date`,
   });
 }
 
@@ -182,13 +140,10 @@ export interface FamilyLevel {
  * interval and its fitted interval under the family's ordering (orderedLevels), in `unit`
  * (figures of another dimension, such as CNY amounts, are left out, as the reconciliation does).
  * @throws Error `unknown family: "…"`.
+ * @example familyLevels("liquidations", "USD_bn").map((l) => l.label) // => ["BTC liquidations (24h)", "crypto_market liquidations (24h)", "crypto_market liquidations (3d)"]
  */
-export function familyLevels(
-  name: string,
-  claims: readonly Claim[],
-  unit: string,
-  families: readonly FamilySpec[] = sharedAnalysis().ledger.families,
-): FamilyLevel[] {
+export function familyLevels(name: string, unit: string, ledger: Pick<Ledger, "claims" | "families"> = sharedAnalysis().ledger): FamilyLevel[] {
+  const { claims, families } = ledger;
   const spec = families.find((f) => f.name === name);
   if (!spec) throw new Error(`unknown family: ${JSON.stringify(name)} (expected one of ${families.map((f) => f.name).join(", ")})`);
   const levels = spec.levels.map((sels) => {
@@ -209,29 +164,38 @@ export function familyLevels(
 
 /**
  * Forest-plot rows for a family: each level's figures (their effective intervals), then one row per
- * level with what it can be once the nesting is respected ("all true" rows, article "nested fit").
+ * level with what it can be once the nesting is respected ("all true" rows, article and source
+ * "nested fit", the range in words as `raw`); figures carry their article's short name as `source`.
  */
-export function familyChartRows(levels: readonly FamilyLevel[], unit: string): { rows: ClaimLike[]; labels: Record<string, string> } {
+export function familyChartRows(
+  levels: readonly FamilyLevel[],
+  unit: string,
+  ledger: Pick<Ledger, "articles"> = sharedAnalysis().ledger,
+): { rows: ClaimLike[]; labels: Record<string, string> } {
   const rows: ClaimLike[] = [];
   const labels: Record<string, string> = {};
   const bounds = (iv: Interval) => ({ low: Number.isFinite(iv.low) ? iv.low : null, high: Number.isFinite(iv.high) ? iv.high : null });
   for (const l of levels) {
     for (const c of l.claims) {
-      rows.push({ ...c, ...bounds(figureIn(c, unit).effective), unit });
+      rows.push({ ...c, ...bounds(figureIn(c, unit).effective), unit, source: shortName(ledger, c.article) });
       labels[c.id] = `${c.raw} · ${l.label}`;
     }
   }
   levels.forEach((l, k) => {
     if (!l.fitted) return;
     const id = `fit-${k + 1}`;
-    rows.push({ id, article: "nested fit", quote: `${l.label}: the values that satisfy every figure and the nesting`, subject: l.claims[0]?.subject ?? "", metric: l.claims[0]?.metric ?? "", ...bounds(l.fitted), unit, raw: formatInterval(l.fitted), as_of: l.claims[0]?.as_of ?? "" });
+    const b = bounds(l.fitted);
+    rows.push({
+      id, article: "nested fit", source: "nested fit", quote: `${l.label}: the values that satisfy every figure and the nesting`, subject: l.claims[0]?.subject ?? "",
+      metric: l.claims[0]?.metric ?? "", ...b, unit, raw: plainRange(b.low, b.high, unit), as_of: l.claims[0]?.as_of ?? "",
+    });
     labels[id] = `all true: ${l.label}`;
   });
   return { rows, labels };
 }
 
 /**
- * Whether a reconciliation gets its own chart in notebooks/06: it spans two or more articles, is a
+ * Whether a reconciliation gets its own chart (conflictCharts): it spans two or more articles, is a
  * near-miss family, or its figures do not simply agree.
  * @example chartWorthy({ kind: "group", verdict: "agree", members: [{ article: "a" }, { article: "a" }] }) // => false
  * @example chartWorthy({ kind: "group", verdict: "agree", members: [{ article: "a" }, { article: "b" }] }) // => true

@@ -7,6 +7,7 @@ import { TIERS, type Tier } from "../data/independent-file";
 import { type IndependentResult, type IndependentVerdict } from "../domain/independent";
 import { sameDimension } from "../domain/units";
 import { DATA_DIR } from "../data/paths";
+import type { Term } from "../data/types";
 
 const cache = new Map<string, Analysis>();
 
@@ -51,6 +52,19 @@ export function comparableUnits(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A unit in words, as an axis title: its meaning in data/vocabulary.csv without the aside in
+ * brackets ("percent" for pct, "billions of US dollars" for USD_bn); an unknown unit as written,
+ * underscores as spaces.
+ * @example unitWords("USD_bn") // => "billions of US dollars"
+ * @example unitWords("pct") // => "percent"
+ * @example unitWords("kg_per_day", []) // => "kg per day"
+ */
+export function unitWords(unit: string, vocabulary: readonly Pick<Term, "field" | "term" | "meaning">[] = sharedAnalysis().ledger.vocabulary): string {
+  const meaning = vocabulary.find((t) => t.field === "unit" && t.term === unit)?.meaning;
+  return meaning ? meaning.replace(/\s*\([^)]*\)\s*$/, "") : unit.replace(/_/g, " ");
 }
 
 export const sourceTierRank = (t: Tier | "arithmetic"): number => (t === "arithmetic" ? TIERS.length : TIERS.length - 1 - TIERS.indexOf(t));

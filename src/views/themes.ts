@@ -2,10 +2,10 @@
  * The reconciliation's themes (data/themes.csv) and the rules that sort a reconciliation into
  * one (data/theme-rules.csv): a new theme or a new subject needs an edit of those files only.
  */
-import type { Conflict, ConflictMember } from "../domain/reconcile";
+import type { Conflict } from "../domain/reconcile";
 import type { Ledger } from "../data/ledger";
 import type { Theme, ThemeRule } from "../data/types";
-import { distinct, sharedAnalysis } from "./shared";
+import { sharedAnalysis } from "./shared";
 
 /** A theme id of data/themes.csv ("bitcoin-levels"). */
 export type ConflictTheme = string;
@@ -35,30 +35,3 @@ export function conflictTheme(c: Pick<Conflict, "subject" | "metric">, rules: re
   if (!rule) throw new Error(`conflictTheme: no rule of data/theme-rules.csv matches subject "${subject}" and metric "${metric}"`);
   return rule.theme;
 }
-
-/**
- * The title of a theme (data/themes.csv).
- * @throws Error `unknown theme: "…" (expected one of …)`.
- * @example themeTitle("metals") // => "Metals"
- */
-export function themeTitle(theme: ConflictTheme, themes: readonly Theme[] = sharedAnalysis().ledger.themes): string {
-  const t = themes.find((x) => x.theme === theme);
-  if (!t) throw new Error(`unknown theme: ${JSON.stringify(theme)} (expected one of ${themes.map((x) => x.theme).join(", ")})`);
-  return t.title;
-}
-
-/**
- * The reconciliations of a theme, those spanning the most articles first, then by id.
- * @example conflictsOfTheme([{ id: "b", subject: "BTC", metric: "low", members: [{ article: "x" }] }, { id: "a", subject: "BTC", metric: "peak", members: [{ article: "x" }, { article: "y" }] }], "bitcoin-levels").map((c) => c.id) // => ["a", "b"]
- */
-export function conflictsOfTheme<C extends Pick<Conflict, "id" | "subject" | "metric"> & { members: readonly Pick<ConflictMember, "article">[] }>(
-  conflicts: readonly C[],
-  theme: ConflictTheme,
-  rules: readonly ThemeRule[] = sharedAnalysis().ledger.themeRules,
-): C[] {
-  const reach = (c: C) => distinct(c.members.map((m) => m.article)).length;
-  return conflicts
-    .filter((c) => conflictTheme(c, rules) === theme)
-    .sort((a, b) => reach(b) - reach(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-

@@ -345,11 +345,12 @@ describe("hedge rules: effectiveInterval", () => {
     // ~$2.3–$2.4T: p = 0.05; 2% of 2.3 = 0.046, of 2.4 = 0.048 -> max = 0.05 each -> [2.25, 2.45]
     expectInterval(effectiveInterval(claim({ low: 2.3, high: 2.4, qualifier: "range", raw: "~$2.3–$2.4T", unit: "USD_tn", hedge: "~" })), { low: 2.25, high: 2.45 });
   });
-  it("range with a leading 'over': the near end is strict at the printed figure", () => {
-    // over $1.8 billion to $3.2 billion: (1.8, 3.25)
-    expectInterval(effectiveInterval(claim({ low: 1.8, high: 3.2, qualifier: "range", raw: "over $1.8 billion to $3.2 billion", unit: "USD_bn", hedge: "over" })), { low: 1.8, high: 3.25, lowOpen: true, highOpen: true });
-    // Over $1–1.8 trillion lost: (−1.85, −1)
-    expectInterval(effectiveInterval(claim({ low: -1.8, high: -1, qualifier: "range", raw: "Over $1–1.8 trillion", unit: "USD_tn", hedge: "Over" })), { low: -1.85, high: -1, lowOpen: true, highOpen: true });
+  it("range with a leading 'over': strict at the printed near end as printed; with rounding the near end moves out by p (rule 3)", () => {
+    // over $1.8 billion to $3.2 billion: p = 0.05; as printed (1.8, 3.2]; with rounding [1.8 − 0.05, 3.2 + 0.05) = [1.75, 3.25)
+    expectInterval(effectiveInterval(claim({ low: 1.8, high: 3.2, qualifier: "range", raw: "over $1.8 billion to $3.2 billion", unit: "USD_bn", hedge: "over" })), { low: 1.75, high: 3.25, highOpen: true });
+    expectInterval(nominalInterval(claim({ low: 1.8, high: 3.2, qualifier: "range", raw: "over $1.8 billion to $3.2 billion", unit: "USD_bn", hedge: "over" })), { low: 1.8, high: 3.2, lowOpen: true });
+    // Over $1–1.8 trillion lost: p = 0.05 (the finer end); the near end −1 moves to −0.95: (−1.85, −0.95]
+    expectInterval(effectiveInterval(claim({ low: -1.8, high: -1, qualifier: "range", raw: "Over $1–1.8 trillion", unit: "USD_tn", hedge: "Over" })), { low: -1.85, high: -0.95, lowOpen: true });
   });
   it("range with a trailing '+': the far end is open (a fall of 5–15%+ is (−∞, −4.5])", () => {
     expectInterval(effectiveInterval(claim({ low: -15, high: -5, qualifier: "range", raw: "5–15%+", hedge: "+" })), { low: -INF, high: -4.5, lowOpen: true });

@@ -4,7 +4,8 @@
  * the same window word and the same period), how their intervals compare, and the known outliers.
  */
 import { describe, expect, it } from "vitest";
-import { asOfOverlaps, claimInstrument, compareReadings, isKnownOutlier, isWithin, relevance, SPOT_SUBJECTS, whyNotComparable } from "../../src/domain/sources";
+import { asOfOverlaps, claimInstrument, compareReadings, isKnownOutlier, isWithin, relevance, SPOT_SUBJECTS, unnamedDay, whyNotComparable } from "../../src/domain/sources";
+import { loadAnalysis } from "../../src/domain/analysis";
 
 describe("asOfOverlaps: timing from dates, not from date strings", () => {
   it('"2026-02" and "2026-02-06" overlap: the month holds the day', () => {
@@ -107,5 +108,40 @@ describe("isKnownOutlier", () => {
     expect(isKnownOutlier({ note: "  Known outlier: a stale figure" })).toBe(true);
     expect(isKnownOutlier({ note: "not a known outlier" })).toBe(false);
     expect(isKnownOutlier({ note: "" })).toBe(false);
+  });
+});
+
+describe("unnamedDay: a one-day figure dated by more than two days names no day", () => {
+  it("a session figure dated by a week (2–6 Feb: four days apart) names no day; two adjacent dates are one event across time zones", () => {
+    expect(unnamedDay({ window: "session", as_of: "2026-02-02/2026-02-06" })).toBe(true);
+    expect(unnamedDay({ window: "intraday", as_of: "2026-02-05/2026-02-06" })).toBe(false);
+    expect(unnamedDay({ window: "session", as_of: "2026-02-05" })).toBe(false);
+  });
+  it("a report of one day cannot test 'several sessions' of a week", () => {
+    const claim = { subject: "nasdaq_composite", metric: "pct_change", window: "session", unit: "pct", as_of: "2026-02-02/2026-02-06" };
+    const source = { subject: "nasdaq_composite", metric: "pct_change", window: "session", unit: "pct", as_of: "2026-02-05" };
+    expect(whyNotComparable(claim, source)).toMatch(/^one day of the claim's span \(2026-02-05\)/);
+    // a level over the same span is still one quantity: the week's low
+    expect(whyNotComparable({ ...claim, metric: "low", unit: "index_pts" }, { ...source, metric: "low", unit: "index_pts" })).toBe("");
+  });
+  it("on the ledger: Gate's 'several consecutive sessions between 1.8% and 2.5%' is not disputed by the 1.59% of 5 Feb", () => {
+    const r = loadAnalysis().independent.find((x) => x.claim === "cycle-004")!;
+    expect(r.verdict).toBe("unverified");
+    expect(r.rating).toBe("unverifiable");
+  });
+});
+
+describe("another measure that fits a disputed figure: same or one-day windows only", () => {
+  it("Nakamoto's 'exceeded US$3 billion' in January is not 'right for another measure' because a three-month total exceeds it", () => {
+    // SoSoValue's about $1.6 billion for January decides it; the Nov–Jan total of about $6.18 billion is a longer period
+    const r = loadAnalysis().independent.find((x) => x.claim === "nakamoto-027")!;
+    expect(r.verdict).toBe("disputed");
+    expect(r.other_measure).toBeNull();
+    expect(r.rating).toBe("inaccurate");
+  });
+  it("Nakamoto's silver 'more than 20%' fits the 28–31% fall of 30 January (another day, a one-day window too)", () => {
+    const r = loadAnalysis().independent.find((x) => x.claim === "nakamoto-023")!;
+    expect(r.rating).toBe("misleading");
+    expect(r.other_measure).toBe("r074");
   });
 });
