@@ -74,6 +74,8 @@ export interface CheckVerdict {
   sources: string[];
   /** The interval the tested article figure covers (result claim, or the second pair of a pair check); null when the check tests against a reference. */
   claimed: Bounds | null;
+  /** The tested figure as printed, before rounding and hedge slack (null without a result claim): "almost double" is 90–100%. */
+  claimedAsPrinted: Bounds | null;
   /** A reference target instead of a claim (probabilities_sum: 100; `expected=`); null otherwise. */
   reference: Bounds | null;
   /** The result from the inputs' printed meaning (no rounding slack). */
@@ -288,12 +290,16 @@ export function runCheck(ledger: Pick<Ledger, "byId">, check: Check): CheckVerdi
   let nominal: Interval | undefined;
   let effective: Interval | undefined;
   let claimed: Interval | undefined;
+  let claimedAsPrinted: Interval | undefined;
   let reference: Interval | undefined;
   let failure: string | null = null;
   try {
     nominal = compute(own, false);
     effective = compute(own, true);
-    if (result) claimed = asserted(strip(effectiveInterval(result)), check.params.asserts);
+    if (result) {
+      claimed = asserted(strip(effectiveInterval(result)), check.params.asserts);
+      claimedAsPrinted = asserted(strip(nominalInterval(result)), check.params.asserts);
+    }
     else if (pair) claimed = compute(inputs.slice(2), true);
     else if (ref) reference = strip(effectiveInterval(ref));
     else if (params.expected !== undefined) reference = parseExpected(params.expected);
@@ -321,6 +327,7 @@ export function runCheck(ledger: Pick<Ledger, "byId">, check: Check): CheckVerdi
     claims,
     sources,
     claimed: claimed ? bounds(claimed, unit) : null,
+    claimedAsPrinted: claimedAsPrinted ? bounds(claimedAsPrinted, unit) : null,
     reference: reference ? bounds(reference, unit) : null,
     computed: bounds(nominal, unit),
     computedWithRounding: bounds(effective, unit),

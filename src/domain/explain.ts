@@ -75,6 +75,14 @@ function says(ctx: ExplainContext, claimId: string): string {
   return c ? `${possessive(articleName(ctx, c.article))} ${claimFigure(c)}` : claimId;
 }
 
+/** True when two JSON bounds (null = open) share a value. */
+function boundsOverlap(a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }): boolean {
+  const lo = (x: number | null) => x ?? -Infinity;
+  const hi = (x: number | null) => x ?? Infinity;
+  const eps = 1e-9 * Math.max(1, ...[a.low, a.high, b.low, b.high].filter((x): x is number => x !== null).map(Math.abs));
+  return lo(a.low) <= hi(b.high) + eps && lo(b.low) <= hi(a.high) + eps;
+}
+
 function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -134,15 +142,25 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const altId = check?.params?.alternative;
   const alt = altId ? ctx.verdicts?.find((x) => x.id === altId) : undefined;
   if (rating === "inaccurate" && alt && (alt.verdict === "consistent" || alt.verdict === "consistent_within_rounding")) rating = "misleading";
+  // "almost double" for +103%: the figure as printed (90–100%) misses it; only its rounding covers it
+  const printed = (v as { claimedAsPrinted?: CheckVerdict["claimedAsPrinted"] }).claimedAsPrinted;
+  if (rating === "accurate" && printed && !boundsOverlap(printed, v.computed)) rating = "accurate_rounded";
+  const asserts = check?.params?.asserts === "at_most";
   const text = {
-    accurate: bare ? `${work}, as ${article} says.` : pair && v.working ? `${work}: the two agree.` : `${work}, which matches ${claimed}.`,
+    accurate: bare
+      ? `${work}, as ${article} says.`
+      : pair && v.working
+        ? `${work}: the two agree.`
+        : asserts
+          ? `${work}, so a move of ${claimed} sweeps such a position out, as the sentence says.`
+          : `${work}, which matches ${claimed}.`,
     accurate_rounded: pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
     inaccurate: bare
       ? `${work}, so ${possessive(article)} sentence does not hold.`
       : pair && v.working
         ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
         : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
-    misleading: alt ? `${work}, so ${claimed} does not hold as written; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
+    misleading: alt ? `${work}; as written, ${claimed} does not hold, but it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
     unverifiable:
       v.verdict === "scope_mismatch"
         ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`
@@ -178,7 +196,12 @@ function memberWords(ctx: ExplainContext, m: Pick<ConflictMember, "claim" | "art
  * A reconciliation group with its rating and explanation.
  * @example rateConflict({ verdict: "timing_mismatch", reason: "", members: [], unit: "pct" }, { articles: [], byId: new Map() }).rating // => "unverifiable"
  */
-export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "members" | "unit">>(c: T, ctx: ExplainContext): T & Rated {
+export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "unit"> & { members: readonly (ConflictMember | (Pick<ConflictMember, "claim" | "article" | "raw" | "as_of"> & { qualifier?: string }))[] }>(c: T, ctx: ExplainContext): T & Rated {
+  const garbled = c.members.filter((m) => m.qualifier === "garbled");
+  if (garbled.length > 0) {
+    const list = listWords(c.members.slice(0, 4).map((m) => memberWords(ctx, m)));
+    return { ...c, rating: "unverifiable", explanation: sentence(`${list} cannot be compared: ${listWords(garbled.map((m) => quoted(m.raw)))} is garbled by the machine translation and has more than one reading.`) };
+  }
   const rating = CONFLICT_RATING[c.verdict];
   const members = c.members.slice(0, 4).map((m) => memberWords(ctx, m));
   const more = c.members.length > 4 ? ` and ${c.members.length - 4} more` : "";
@@ -220,7 +243,8 @@ function sourceFigure(row: IndependentRow): string {
   const value = row.low ?? row.high;
   const point = row.low !== null && row.high !== null && row.low === row.high;
   if (row.unit === "pct" && CHANGE_METRICS.test(row.metric) && value !== null) {
-    const n = point ? plainAmount(Math.abs(value), "pct") : plainRange(row.low === null ? null : Math.abs(row.low), row.high === null ? null : Math.abs(row.high), "pct");
+    const ends = [row.low, row.high].filter((x): x is number => x !== null).map(Math.abs).sort((x, y) => x - y);
+    const n = point ? plainAmount(Math.abs(value), "pct") : ends.length === 2 ? plainRange(ends[0], ends[1], "pct") : plainRange(ends[0] ?? null, null, "pct");
     return `${value < 0 ? "a fall" : "a rise"} of ${n}`;
   }
   const printed = value === null ? null : printedInQuote(row.quote, value, row.unit);

@@ -16,6 +16,7 @@ export function buildResults(analysis: Analysis = loadAnalysis()): ResultFile[] 
     claims: v.claims,
     sources: v.sources,
     claimed: v.claimed,
+    claimed_as_printed: v.claimedAsPrinted,
     reference: v.reference,
     computed: v.computed,
     computed_with_rounding: v.computedWithRounding,

@@ -269,12 +269,12 @@ describe("every explanation of loadAnalysis()", () => {
   });
   it("ratings follow the machine verdicts", () => {
     const allowed: Record<string, Rating[]> = {
-      consistent: ["accurate"],
+      consistent: ["accurate", "accurate_rounded"], // accurate, rounded when only the claim's rounding covers the result ("almost double" for +103%)
       consistent_within_rounding: ["accurate_rounded"],
       inconsistent: ["inaccurate", "misleading"], // misleading when an alternative= reading of the sentence holds
       scope_mismatch: ["unverifiable"], // figures that measure different things do not test each other
       ambiguous: ["unverifiable"],
-      agree: ["accurate"],
+      agree: ["accurate", "unverifiable"], // unverifiable when a member is garbled
       agree_within_rounding: ["accurate_rounded"],
       timing_mismatch: ["unverifiable"],
       contradiction: ["inaccurate"],
@@ -286,6 +286,27 @@ describe("every explanation of loadAnalysis()", () => {
     };
     for (const x of all) expect(allowed[x.verdict], `${x.id} ${x.verdict}`).toContain(x.rating);
   });
+  it("a result only the claim's rounding covers is accurate, rounded: 'almost double' (printed 90–100%) for +103%", () => {
+    // $91B -> $185B: 185 / 91 − 1 = 1.0330 = +103.3%; "almost double" as printed is [90, 100), with rounding up to 110
+    const v = a.verdicts.find((x) => x.id === "alphabet-capex-almost-double")!;
+    expect(v.verdict).toBe("consistent");
+    expect(v.claimedAsPrinted).toMatchObject({ low: 90, high: 100 });
+    expect(v.rating).toBe("accurate_rounded");
+  });
+  it("asserts=at_most: the explanation says the move sweeps the position out, not that 1% 'matches' 2%-5%", () => {
+    const v = a.verdicts.find((x) => x.id === "leverage-100x-wipeout")!;
+    expect(v.rating).toBe("accurate");
+    expect(v.explanation).toMatch(/a fall of 1% wipes out the margin, so a move of Nakamoto's “2%-5%” sweeps such a position out, as the sentence says\.$/);
+  });
+  it("a reconciliation with a garbled member cannot be verified, whatever its numbers", () => {
+    const c = a.conflicts.find((x) => x.id === "BTC.pct_change.intraday")!;
+    expect(c.rating).toBe("unverifiable");
+    expect(c.explanation).toMatch(/is garbled by the machine translation and has more than one reading\.$/);
+  });
+  it("a range of falls reads from the smaller fall to the larger", () => {
+    // The Nation: spot −28% and futures −31.4% on 30 Jan, stored as the range −31.4..−28
+    expect(a.independent.find((x) => x.claim === "nakamoto-023")!.explanation).toContain("a fall of 28% to 31.4%");
+  });
   it("alternative=: a failing reading of a sentence whose other reading holds is misleading, not inaccurate", () => {
     // GMT Eight's headline "17-Year Peak in U.S. Layoffs": Challenger's October 2025 (153,074 cuts) beat
     // January 2026 (108,435), so as a record among all months it is at most a 3-month high; as a record
@@ -295,7 +316,7 @@ describe("every explanation of loadAnalysis()", () => {
     expect(all.verdict).toBe("inconsistent");
     expect(january.rating).toBe("accurate");
     expect(all.rating).toBe("misleading");
-    expect(all.explanation).toMatch(/at most a 3-month high, so GMT Eight's “17-Year” does not hold as written; it holds for another measure: 241,749 in January 2009/);
+    expect(all.explanation).toMatch(/at most a 3-month high; as written, GMT Eight's “17-Year” does not hold, but it holds for another measure: 241,749 in January 2009/);
   });
   it("a disputed claim whose figure fits another measure is misleading and names that measure", () => {
     const misleading = a.independent.filter((r) => r.verdict === "disputed" && r.rating === "misleading");
