@@ -89,7 +89,8 @@ export function summaryText(s: SummaryInput, noun = "section"): string {
     out.push(`${plural(s.checks.length, "recomputation")} ${s.checks.length === 1 ? "reads" : "read"} ${s.claims.length === 1 ? "it" : "them"}: ${ratingCountWords(s.checks.map((v) => v.rating))}.`);
     for (const v of s.checks.filter((x) => x.rating === "inaccurate" || x.rating === "misleading")) out.push(flagged(`\`${v.id}\``, v));
   }
-  const garbled = s.claims.filter((c) => c.qualifier === "garbled" || noteReadings(c).length > 1);
+  // a figure with two readings: garbled, or a note that says it is ambiguous (not a note that only says what a word means)
+  const garbled = s.claims.filter((c) => c.qualifier === "garbled" || (noteReadings(c).length > 1 && /garbl|ambigu|could also/i.test(c.note)));
   for (const c of garbled) {
     const readings = noteReadings(c).map((r) => `${escapeMarkdown(r.label)}: “${escapeMarkdown(r.text)}”`);
     if (readings.length > 0) out.push(`${escapeMarkdown(c.raw)} (\`${c.id}\`) is garbled as printed — ${readings.join("; ")}.`);
