@@ -6,7 +6,9 @@ Called by `npm run report` / `npm run refresh` (dist/cli/report.js); not meant t
 
 For each notebook it writes DIR/<name>.ipynb (the executed notebook) and, with --html,
 DIR/<name>.html (nbconvert's lab template, without any CDN script; plotly outputs are turned
-into placeholders that ../assets/selloff-charts.js draws with ../assets/plotly.min.js).
+into placeholders that ../assets/selloff-charts.js draws with ../assets/plotly-basic.min.js
+when every trace of the page is of a type in --basic-traces, else with ../assets/plotly.min.js;
+a page without a chart loads neither).
 Notebooks run concurrently (--workers kernels at a time), the ones with the most code cells
 first, so that a long notebook does not start last and run alone while the other cores idle.
 The HTML export runs on a thread of its own (nbconvert is imported there while the first
@@ -132,12 +134,24 @@ def longest_first(paths: list[str]) -> list[str]:
     return [p for _, _, p in sorted((-code_cells(Path(p)), i, p) for i, p in enumerate(paths))]
 
 
-def write_outputs(nb, path: Path, out_dir: Path, exporter) -> None:
+def plotly_script(nb, basic_traces: frozenset) -> str:
+    """The plotly.js a page loads from ../assets/: none without a chart, the basic bundle when
+    every trace is of a basic type (a trace without a type is a scatter), else the full one.
+    Mirrors basicBundleDraws() in src/report/export.ts, which passes the basic types."""
+    figures = [out["data"][PLOTLY_MIME] for cell in nb.cells for out in cell.get("outputs", []) if PLOTLY_MIME in (out.get("data") or {})]
+    if not figures:
+        return ""
+    basic = all(str((t or {}).get("type") or "scatter") in basic_traces for f in figures for t in f.get("data") or [])
+    return "plotly-basic.min.js" if basic else "plotly.min.js"
+
+
+def write_outputs(nb, path: Path, out_dir: Path, exporter, basic_traces: frozenset) -> None:
     """Writes the executed notebook and, with an exporter, its HTML page (runs on the export thread)."""
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, out_dir / path.name)
     if exporter is not None:
-        body, _ = exporter.from_notebook_node(for_export(nb, path.stem))
+        resources = {"selloff_plotly": plotly_script(nb, basic_traces)}
+        body, _ = exporter.from_notebook_node(for_export(nb, path.stem), resources=resources)
         (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
 
 
@@ -188,6 +202,7 @@ async def main_async(args) -> int:
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     loop = asyncio.get_running_loop()
+    basic_traces = frozenset(t for t in args.basic_traces.split(",") if t)
     # one thread for every export: nbconvert's exporter is used by one thread only, and its
     # import (about a second) happens there while the first kernels start
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
@@ -195,7 +210,7 @@ async def main_async(args) -> int:
 
     async def export(nb, path: Path) -> None:
         ready = await exporter if exporter is not None else None
-        await loop.run_in_executor(pool, write_outputs, nb, path, out_dir, ready)
+        await loop.run_in_executor(pool, write_outputs, nb, path, out_dir, ready, basic_traces)
 
     sem = asyncio.Semaphore(max(1, args.workers))
     tasks = [asyncio.ensure_future(run_one(Path(p), out_dir, args.timeout, sem, export)) for p in longest_first(args.notebooks)]
@@ -216,6 +231,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--html", action="store_true")
+    parser.add_argument("--basic-traces", default="", help="trace types plotly's basic bundle draws, comma-separated")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
     return asyncio.run(main_async(args))

@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CHART_MIME } from "../render/display";
-import { CHART_BOOT_JS, chartInfo, exportChart, galleryHtml, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
+import { BASIC_TRACE_TYPES, CHART_BOOT_JS, PLOTLY_BASIC_ASSET, chartInfo, exportChart, galleryHtml, plotlyBasicJs, plotlyFor, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
 import { EXPORT_DIR_VARIABLE } from "./page";
 import { writeFileAtomic } from "../data/fsutil";
 import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "../data/paths";
@@ -99,7 +99,7 @@ export function notebookFigures(nb: NotebookJson): Figure[] {
  */
 function runExecutor(notebooks: string[], outDir: string, exportsDir: string, opts: ReportOptions, onDone: (run: NotebookRun) => void = () => {}): Promise<NotebookRun[]> {
   const script = path.join(ROOT, "src", "python", "execute.py");
-  const args = [script, "--out", outDir, "--html", "--timeout", String(opts.cellTimeout ?? 300), "--workers", String(opts.workers ?? Math.max(1, os.cpus().length)), ...notebooks];
+  const args = [script, "--out", outDir, "--html", "--basic-traces", BASIC_TRACE_TYPES.join(","), "--timeout", String(opts.cellTimeout ?? 300), "--workers", String(opts.workers ?? Math.max(1, os.cpus().length)), ...notebooks];
   if (!fs.existsSync(venvPython())) return Promise.reject(new Error("report: .venv is missing; run `npm run setup` first"));
   return new Promise((resolve, reject) => {
     const child = spawn(venvPython(), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TZ: "UTC", PYTHONWARNINGS: "ignore", [EXPORT_DIR_VARIABLE]: exportsDir } });
@@ -178,6 +178,8 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
     // While the kernels run, this process is idle: it exports each notebook's charts as soon as
     // the notebook is done. Which notebook owns a chart id is decided afterwards, in name order.
     const plotly = plotlyMinJs();
+    const plotlyBasic = plotlyBasicJs();
+    const bundles = { basic: () => plotlyBasic, full: () => plotly };
     const figures = new Map<string, Figure[]>();
     const titles = new Map<string, string>();
     const exportCharts = (run: NotebookRun) => {
@@ -186,7 +188,7 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
       const executed = JSON.parse(fs.readFileSync(path.join(tmp, "notebooks", `${name}.ipynb`), "utf8")) as NotebookJson;
       const figs = notebookFigures(executed);
       figures.set(path.resolve(run.notebook), figs);
-      figs.forEach((fig, k) => exportChart(fig, path.join(tmp, "charts", `${chartInfo(fig, `${name}-${k + 1}`).id}.html`), plotly));
+      figs.forEach((fig, k) => exportChart(fig, path.join(tmp, "charts", `${chartInfo(fig, `${name}-${k + 1}`).id}.html`), plotlyFor([fig], bundles)));
       titles.set(name, plainTitle(notebookTitle(executed, name)));
     };
     // pages a notebook exports (exportHtml) go to out/exports/, never into notebooks/
@@ -216,6 +218,7 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
     // shared assets of the notebook pages
     fs.mkdirSync(path.join(tmp, "assets"), { recursive: true });
     fs.writeFileSync(path.join(tmp, "assets", "plotly.min.js"), plotly);
+    fs.writeFileSync(path.join(tmp, "assets", PLOTLY_BASIC_ASSET), plotlyBasic);
     fs.writeFileSync(path.join(tmp, "assets", "selloff-charts.js"), CHART_BOOT_JS);
 
     // every chart the notebooks drew, as a standalone offline file (written above); ids unique

@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHART_MIME } from "../../src/render/display";
+import { PLOTLY_BASIC_ASSET, basicBundleDraws } from "../../src/report/export";
 import { listNotebooks, notebookFigures, runReport } from "../../src/report/report";
 import { ROOT } from "../../src/data/paths";
 import { hashTree, listFiles, makeNotebook } from "../support/files";
@@ -64,6 +65,17 @@ describe("npm run report", () => {
     }
     expect(total).toBeGreaterThan(0);
     expect(listFiles(path.join(report.dir, "charts"))).toHaveLength(total);
+  });
+
+  it("each notebook page loads the plotly.js its charts need: the basic bundle when it draws them all, none without a chart", () => {
+    expect(listFiles(report.dir)).toContain(`assets/${PLOTLY_BASIC_ASSET}`);
+    for (const nb of notebooks) {
+      const name = path.basename(nb, ".ipynb");
+      const figs = notebookFigures(readNb(path.join(report.dir, "notebooks", `${name}.ipynb`)) as never);
+      const scripts = [...fs.readFileSync(path.join(report.dir, "notebooks", `${name}.html`), "utf8").matchAll(/<script src="\.\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
+      const want = figs.length === 0 ? [] : [basicBundleDraws(figs) ? PLOTLY_BASIC_ASSET : "plotly.min.js", "selloff-charts.js"];
+      expect(scripts, name).toEqual(want);
+    }
   });
 
   it("exported pages load nothing from the network: no http(s) script, link or image", () => {
