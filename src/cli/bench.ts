@@ -155,7 +155,7 @@ async function main(): Promise<number> {
     // the import notebooks use and the first figures table (analysis loaded, danfojs-node loaded,
     // the DataFrame built); an absolute path, since the generated notebooks sit outside the project
     const firstTable = path.join(gen, "first-table.ipynb");
-    fs.writeFileSync(firstTable, oneCellNotebook(`import { figures } from ${JSON.stringify(path.join(ROOT, "dist", "notebook"))};\nconst df = figures();\nconsole.log(df.shape);`));
+    fs.writeFileSync(firstTable, oneCellNotebook(`import { figures } from ${JSON.stringify(path.join(ROOT, "dist", "notebook"))};\nconsole.log(figures().shape);`));
 
     const floor: number[] = [];
     const report: number[] = [];
