@@ -153,6 +153,7 @@ export function describeMutationShard(shard: number): void {
       expect([...touched].sort()).toEqual([...Object.keys(CSV_SPECS), "articles/<id>.txt"].sort());
       // the copy is back to its original state after the last restore
       expect(validateAll(scratch.dir)).toEqual([]);
-    }, 60_000);
+      // a time limit only against a hang: how fast it runs is the benchmark's business
+    }, 600_000);
   });
 }

@@ -12,6 +12,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const RANKS: [RegExp, number][] = [
   [/test\/integration\/fresh-clone\.test\.ts$/, 0],
   [/test\/unit\/mutation-\d+\.test\.ts$/, 1],
+  [/test\/integration\/failing-run\.test\.ts$/, 1],
   [/test\/browser\/jupyterlab\.test\.ts$/, 2],
   [/test\/unit\/examples\.test\.ts$/, 3],
   [/test\/integration\/(add-article|recipe|reliability|typecheck)\.test\.ts$/, 5],
