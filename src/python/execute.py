@@ -6,9 +6,15 @@ Called by `npm run report` / `npm run refresh` (dist/cli/report.js); not meant t
 
 For each notebook it writes DIR/<name>.ipynb (the executed notebook) and, with --html,
 DIR/<name>.html (nbconvert's lab template, without any CDN script; plotly outputs are turned
-into placeholders that ../assets/selloff-charts.js draws with ../assets/plotly.min.js).
-Notebooks run concurrently (--workers kernels at a time). On stdout it prints one JSON line per
-notebook: {"notebook", "ok", "seconds", "error"?: {"cell", "message"}}. Exit code 0 when every
+into placeholders that ../assets/selloff-charts.js draws with ../assets/plotly-basic.min.js
+when every trace of the page is of a type in --basic-traces, else with ../assets/plotly.min.js;
+a page without a chart loads neither).
+Notebooks run concurrently (--workers kernels at a time), the ones with the most code cells
+first, so that a long notebook does not start last and run alone while the other cores idle.
+The HTML export runs on a thread of its own (nbconvert is imported there while the first
+kernels start), so the event loop keeps serving the kernels while a page is exported. On
+stdout it prints one JSON line per notebook as soon as it is done (executed copy and page
+written): {"notebook", "ok", "seconds", "error"?: {"cell", "message"}}. Exit code 0 when every
 notebook ran without error, 1 otherwise, 2 on bad usage.
 """
 
@@ -22,6 +28,7 @@ import os
 import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -113,7 +120,42 @@ def error_of(nb, cell_index: int | None, exc: BaseException, timeout: int) -> di
     return {"cell": None if cell_index is None else cell_index + 1, "kind": kind, "message": message}
 
 
-async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem: asyncio.Semaphore, exporter) -> dict:
+def code_cells(path: Path) -> int:
+    """How many code cells a notebook has: the estimate of its cost that orders the runs."""
+    try:
+        return sum(1 for c in json.loads(path.read_text(encoding="utf-8")).get("cells", []) if c.get("cell_type") == "code")
+    except (OSError, ValueError):
+        return 0
+
+
+def longest_first(paths: list[str]) -> list[str]:
+    """The notebooks, most code cells first (ties in the order given): longest-processing-time
+    scheduling, so the last notebook to finish is a short one."""
+    return [p for _, _, p in sorted((-code_cells(Path(p)), i, p) for i, p in enumerate(paths))]
+
+
+def plotly_script(nb, basic_traces: frozenset) -> str:
+    """The plotly.js a page loads from ../assets/: none without a chart, the basic bundle when
+    every trace is of a basic type (a trace without a type is a scatter), else the full one.
+    Mirrors basicBundleDraws() in src/report/export.ts, which passes the basic types."""
+    figures = [out["data"][PLOTLY_MIME] for cell in nb.cells for out in cell.get("outputs", []) if PLOTLY_MIME in (out.get("data") or {})]
+    if not figures:
+        return ""
+    basic = all(str((t or {}).get("type") or "scatter") in basic_traces for f in figures for t in f.get("data") or [])
+    return "plotly-basic.min.js" if basic else "plotly.min.js"
+
+
+def write_outputs(nb, path: Path, out_dir: Path, exporter, basic_traces: frozenset) -> None:
+    """Writes the executed notebook and, with an exporter, its HTML page (runs on the export thread)."""
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, out_dir / path.name)
+    if exporter is not None:
+        resources = {"selloff_plotly": plotly_script(nb, basic_traces)}
+        body, _ = exporter.from_notebook_node(for_export(nb, path.stem), resources=resources)
+        (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
+
+
+async def run_one(path: Path, out_dir: Path, timeout: int, sem: asyncio.Semaphore, export) -> dict:
     async with sem:
         t0 = time.monotonic()
         nb = nbformat.read(path, as_version=4)
@@ -132,6 +174,9 @@ async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem:
             on_cell_start=on_cell_start,
             # kernels start slowly on a loaded 2-core machine; 60 s (the default) was seen to be too short
             startup_timeout=180,
+            # every output has arrived when the last cell is idle: stop the kernel at once rather
+            # than wait for it to exit (0.1-0.6 s a notebook, inside a worker's slot)
+            shutdown_kernel="immediate",
         )
         result = {"notebook": str(path), "ok": True}
         try:
@@ -147,26 +192,36 @@ async def run_one(path: Path, out_dir: Path, timeout: int, want_html: bool, sem:
             result["ok"] = False
             result["error"] = error_of(nb, current["index"], exc, timeout)
         result["seconds"] = round(time.monotonic() - t0, 3)
-        if result["ok"]:
-            nb.metadata.pop("widgets", None)
-            nbformat.write(nb, out_dir / path.name)
-            if want_html:
-                body, _ = exporter.from_notebook_node(for_export(nb, path.stem))
-                (out_dir / (path.stem + ".html")).write_text(body, encoding="utf-8")
-        return result
+    # the worker's slot is free again: the next notebook's kernel starts while this one is written
+    if result["ok"]:
+        await export(nb, path)
+    return result
 
 
 async def main_async(args) -> int:
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    exporter = make_exporter() if args.html else None
+    loop = asyncio.get_running_loop()
+    basic_traces = frozenset(t for t in args.basic_traces.split(",") if t)
+    # one thread for every export: nbconvert's exporter is used by one thread only, and its
+    # import (about a second) happens there while the first kernels start
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
+    exporter = loop.run_in_executor(pool, make_exporter) if args.html else None
+
+    async def export(nb, path: Path) -> None:
+        ready = await exporter if exporter is not None else None
+        await loop.run_in_executor(pool, write_outputs, nb, path, out_dir, ready, basic_traces)
+
     sem = asyncio.Semaphore(max(1, args.workers))
-    tasks = [run_one(Path(p), out_dir, args.timeout, args.html, sem, exporter) for p in args.notebooks]
+    tasks = [asyncio.ensure_future(run_one(Path(p), out_dir, args.timeout, sem, export)) for p in longest_first(args.notebooks)]
     ok = True
-    for coro in asyncio.as_completed(tasks):
-        result = await coro
-        ok = ok and result["ok"]
-        print(json.dumps(result, ensure_ascii=False), flush=True)
+    try:
+        for coro in asyncio.as_completed(tasks):
+            result = await coro
+            ok = ok and result["ok"]
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+    finally:
+        pool.shutdown(wait=True)
     return 0 if ok else 1
 
 
@@ -176,6 +231,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--html", action="store_true")
+    parser.add_argument("--basic-traces", default="", help="trace types plotly's basic bundle draws, comma-separated")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
     return asyncio.run(main_async(args))

@@ -1,7 +1,8 @@
 /**
  * Your own page: a title, sentences, tables and charts written to one standalone HTML file that
- * opens offline (plotly.js embedded once, nothing loaded from anywhere), for the answer to a
- * question asked in a notebook. Deterministic: the same items give the same bytes.
+ * opens offline (plotly.js embedded once, the basic bundle when it draws every chart; nothing
+ * loaded from anywhere), for the answer to a question asked in a notebook. Deterministic: the
+ * same items give the same bytes.
  *
  * Where it goes: a relative file name is resolved against $SELLOFF_EXPORT_DIR when set (the
  * report sets it to out/exports/, so a notebook's exports land beside the report, never in
@@ -15,7 +16,7 @@ import { Markdown, md } from "../render/display";
 import { plural } from "../render/format";
 import { escapeHtml, isFrameLike, tableHtml, toRecords, type RowsInput } from "../render/html";
 import { markdownHtml } from "../render/markdown";
-import { CHART_BOOT_JS, chartPlaceholderHtml, plotlyMinJs } from "./export";
+import { CHART_BOOT_JS, chartPlaceholderHtml, plotlyFor } from "./export";
 
 /** The environment variable that names the folder relative export paths go to. */
 export const EXPORT_DIR_VARIABLE = "SELLOFF_EXPORT_DIR";
@@ -85,7 +86,8 @@ export function exportPath(file: string, env: NodeJS.ProcessEnv = process.env): 
  */
 export function exportHtml(file: string, title: string, ...items: PageItem[]): Markdown {
   if (!/\.html?$/i.test(file)) throw new Error(`exportHtml: ${JSON.stringify(file)} must end in .html`);
-  const html = pageHtml(title, items, items.some(isFigure) ? plotlyMinJs() : "");
+  const figures = items.filter(isFigure);
+  const html = pageHtml(title, items, figures.length > 0 ? plotlyFor(figures) : "");
   const target = exportPath(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   writeFileAtomic(target, html);

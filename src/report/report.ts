@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CHART_MIME } from "../render/display";
-import { CHART_BOOT_JS, chartInfo, exportChart, galleryHtml, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
+import { BASIC_TRACE_TYPES, CHART_BOOT_JS, PLOTLY_BASIC_ASSET, chartInfo, exportChart, galleryHtml, plotlyBasicJs, plotlyFor, plotlyMinJs, type ChartInfo, type Figure, type PageInfo } from "./export";
 import { EXPORT_DIR_VARIABLE } from "./page";
 import { writeFileAtomic } from "../data/fsutil";
 import { NOTEBOOKS_DIR, OUT_DIR, ROOT, rel, venvPython } from "../data/paths";
@@ -93,21 +93,43 @@ export function notebookFigures(nb: NotebookJson): Figure[] {
   return figs;
 }
 
-function runExecutor(notebooks: string[], outDir: string, exportsDir: string, opts: ReportOptions): Promise<NotebookRun[]> {
+/**
+ * Runs src/python/execute.py on `notebooks`; `onDone` hears of each notebook as soon as the
+ * executor has written it (so its charts can be exported while the others still run).
+ */
+function runExecutor(notebooks: string[], outDir: string, exportsDir: string, opts: ReportOptions, onDone: (run: NotebookRun) => void = () => {}): Promise<NotebookRun[]> {
   const script = path.join(ROOT, "src", "python", "execute.py");
-  const args = [script, "--out", outDir, "--html", "--timeout", String(opts.cellTimeout ?? 300), "--workers", String(opts.workers ?? Math.max(1, os.cpus().length)), ...notebooks];
+  const args = [script, "--out", outDir, "--html", "--basic-traces", BASIC_TRACE_TYPES.join(","), "--timeout", String(opts.cellTimeout ?? 300), "--workers", String(opts.workers ?? Math.max(1, os.cpus().length)), ...notebooks];
   if (!fs.existsSync(venvPython())) return Promise.reject(new Error("report: .venv is missing; run `npm run setup` first"));
   return new Promise((resolve, reject) => {
     const child = spawn(venvPython(), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TZ: "UTC", PYTHONWARNINGS: "ignore", [EXPORT_DIR_VARIABLE]: exportsDir } });
-    let out = "";
+    const runs: NotebookRun[] = [];
+    let pending = "";
     let err = "";
-    child.stdout.on("data", (d) => (out += d));
+    let failure: Error | undefined;
+    const take = (line: string) => {
+      if (!line.trim().startsWith("{")) return;
+      const run = JSON.parse(line) as NotebookRun;
+      runs.push(run);
+      try {
+        onDone(run);
+      } catch (e) {
+        failure ??= e as Error;
+      }
+    };
+    child.stdout.on("data", (d) => {
+      pending += d;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      lines.forEach(take);
+    });
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
     child.on("close", (code) => {
-      const runs: NotebookRun[] = [];
-      for (const line of out.split("\n")) {
-        if (line.trim().startsWith("{")) runs.push(JSON.parse(line) as NotebookRun);
+      take(pending);
+      if (failure) {
+        reject(failure);
+        return;
       }
       if (runs.length !== notebooks.length) {
         reject(new Error(`report: the notebook executor exited with ${code} after ${runs.length} of ${notebooks.length} notebooks\n${err.trim()}`));
@@ -153,8 +175,35 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
   fs.mkdirSync(path.join(tmp, "notebooks"), { recursive: true });
   try {
     log(`report: executing ${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} through the tslab kernel`);
+    // While the kernels run, this process is idle: it exports each notebook's charts as soon as
+    // the notebook is done. Which notebook owns a chart id is decided afterwards, in name order.
+    const plotly = plotlyMinJs();
+    const plotlyBasic = plotlyBasicJs();
+    const bundles = { basic: () => plotlyBasic, full: () => plotly };
+    const figures = new Map<string, Figure[]>();
+    const titles = new Map<string, string>();
+    const exportCharts = (run: NotebookRun) => {
+      if (!run.ok) return;
+      const name = path.basename(run.notebook, ".ipynb");
+      const executed = JSON.parse(fs.readFileSync(path.join(tmp, "notebooks", `${name}.ipynb`), "utf8")) as NotebookJson;
+      const figs = notebookFigures(executed);
+      figures.set(path.resolve(run.notebook), figs);
+      figs.forEach((fig, k) => exportChart(fig, path.join(tmp, "charts", `${chartInfo(fig, `${name}-${k + 1}`).id}.html`), plotlyFor([fig], bundles)));
+      titles.set(name, plainTitle(notebookTitle(executed, name)));
+    };
     // pages a notebook exports (exportHtml) go to out/exports/, never into notebooks/
-    result.runs = await runExecutor(notebooks, path.join(tmp, "notebooks"), path.join(tmp, "exports"), opts);
+    const executing = runExecutor(notebooks, path.join(tmp, "notebooks"), path.join(tmp, "exports"), opts, exportCharts);
+    // the machine-readable results and the front page's summary do not need the notebooks
+    let prepared: { results: ReturnType<typeof buildResults>; summary: string } | Error;
+    try {
+      const analysis = loadAnalysis();
+      prepared = { results: buildResults(analysis), summary: frontPageHtml(scoreboardRows(analysis), publishableFindings(analysis)) };
+    } catch (e) {
+      prepared = e as Error;
+    }
+    result.runs = await executing; // never leave the executor writing into a folder about to be removed
+    if (prepared instanceof Error) throw prepared;
+    const { results, summary } = prepared;
     for (const r of result.runs) {
       if (r.ok) log(`  ok   ${rel(r.notebook)} (${r.seconds.toFixed(1)} s)`);
       else {
@@ -168,36 +217,33 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
 
     // shared assets of the notebook pages
     fs.mkdirSync(path.join(tmp, "assets"), { recursive: true });
-    const plotly = plotlyMinJs();
     fs.writeFileSync(path.join(tmp, "assets", "plotly.min.js"), plotly);
+    fs.writeFileSync(path.join(tmp, "assets", PLOTLY_BASIC_ASSET), plotlyBasic);
     fs.writeFileSync(path.join(tmp, "assets", "selloff-charts.js"), CHART_BOOT_JS);
 
-    // every chart the notebooks drew, as a standalone offline file
+    // every chart the notebooks drew, as a standalone offline file (written above); ids unique
     const pages: PageInfo[] = [];
     const seen = new Map<string, string>();
     for (const nbFile of notebooks) {
       const name = path.basename(nbFile, ".ipynb");
-      const executed = JSON.parse(fs.readFileSync(path.join(tmp, "notebooks", `${name}.ipynb`), "utf8")) as NotebookJson;
       const charts: ChartInfo[] = [];
-      notebookFigures(executed).forEach((fig, k) => {
+      (figures.get(nbFile) ?? []).forEach((fig, k) => {
         const info = chartInfo(fig, `${name}-${k + 1}`);
         if (seen.has(info.id)) {
           result.problems.push(`${rel(nbFile)}: chart id "${info.id}" is also used by ${seen.get(info.id)} (chart ids must be unique)`);
           return;
         }
         seen.set(info.id, rel(nbFile));
-        exportChart(fig, path.join(tmp, "charts", `${info.id}.html`), plotly);
         charts.push(info);
       });
-      pages.push({ name, title: plainTitle(notebookTitle(executed, name)), charts });
+      pages.push({ name, title: titles.get(name) ?? name, charts });
       result.charts.push(...charts);
     }
     if (result.problems.length > 0) return done();
 
     // machine-readable results
     const extras: { href: string; label: string }[] = [];
-    const analysis = loadAnalysis();
-    for (const [file, value, label] of buildResults(analysis)) {
+    for (const [file, value, label] of results) {
       fs.writeFileSync(path.join(tmp, file), JSON.stringify(value, null, 2) + "\n");
       extras.push({ href: file, label });
     }
@@ -205,7 +251,7 @@ export async function runReport(opts: ReportOptions = {}): Promise<ReportResult>
     if (fs.existsSync(exportsDir)) {
       for (const f of fs.readdirSync(exportsDir).sort()) extras.push({ href: `exports/${f}`, label: `${f}: a page a notebook exported` });
     }
-    fs.writeFileSync(path.join(tmp, "index.html"), galleryHtml(pages, extras, frontPageHtml(scoreboardRows(analysis), publishableFindings(analysis))));
+    fs.writeFileSync(path.join(tmp, "index.html"), galleryHtml(pages, extras, summary));
 
     swapIn(tmp, outDir);
     if (opts.refresh) {

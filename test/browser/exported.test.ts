@@ -6,14 +6,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, skipBrowser } from "../support/browser";
 import { listFiles } from "../support/files";
+import { sharedReport } from "../support/shared-report";
 
-const report = inject("report");
-const pages = report.result.ok ? listFiles(report.dir).filter((f) => /^(charts|notebooks)\/.*\.html$/.test(f) || f === "index.html") : [];
-
-describe.skipIf(skipBrowser())("exported HTML, offline in headless Chromium", () => {
+// the shared report (test/support/global-report.ts): its pages are the cases, so the suite is
+// collected once it has ended
+describe.skipIf(skipBrowser())("exported HTML, offline in headless Chromium", async () => {
+  const report = await sharedReport();
+  const pages = report.result.ok ? listFiles(report.dir).filter((f) => /^(charts|notebooks|exports)\/.*\.html$/.test(f) || f === "index.html") : [];
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -28,7 +30,8 @@ describe.skipIf(skipBrowser())("exported HTML, offline in headless Chromium", ()
     expect(pages.some((p) => p.startsWith("notebooks/"))).toBe(true);
   });
 
-  it.each(pages)("%s draws every chart with no network and no console error", async (page) => {
+  // a few pages at a time (maxConcurrency in test/vitest.config.ts), each in a context of its own
+  it.concurrent.for(pages)("%s draws every chart with no network and no console error", async (page, { expect }) => {
     const file = path.join(report.dir, page);
     const expected = (fs.readFileSync(file, "utf8").match(/class="selloff-chart-data"/g) ?? []).length;
     const context = await browser.newContext({ offline: true });

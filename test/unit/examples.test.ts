@@ -51,16 +51,27 @@ function expectClose(actual: unknown, expected: unknown, where: string): void {
   expect(actual, where).toEqual(expected);
 }
 
+/** Every export of every module of src/ by name (a later module's export of a name wins), imported once. */
+let scope: Record<string, unknown> | undefined;
+let names: string[] = [];
+async function evaluator(): Promise<(code: string) => unknown> {
+  if (!scope) {
+    const all: Record<string, unknown> = {};
+    for (const f of modules) Object.assign(all, await import(path.join(SRC, f)));
+    scope = all;
+    names = Object.keys(all).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  }
+  const values = names.map((n) => scope![n]);
+  return (code) => new Function(...names, `return (${code});`)(...values);
+}
+
 describe("the @example lines of src/", () => {
   it("there are examples to check", () => {
     expect(examples.length).toBeGreaterThan(10);
   });
 
   it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))("%s holds", async (_where, ex) => {
-    const scope: Record<string, unknown> = {};
-    for (const f of modules) Object.assign(scope, await import(path.join(SRC, f)));
-    const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-    const evaluate = (code: string) => new Function(...names, `return (${code});`)(...names.map((n) => scope[n]));
+    const evaluate = await evaluator();
     const where = `${ex.file}:${ex.line}: ${ex.expr}`;
     expectClose(evaluate(ex.expr), evaluate(ex.expected), where);
   });

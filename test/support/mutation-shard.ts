@@ -12,6 +12,12 @@
  *   Infinity and undefined (a check whose computation has no value must say "ambiguous").
  * Anything else (a throw, a stray message, broken data let through, a NaN in a verdict) is
  * counted as "other" and must not happen. `MUTATION_LOG=1` prints every mutation and its outcome.
+ *
+ * The catalogue is run in SHARDS test files (test/unit/mutation-<n>.test.ts), so that vitest
+ * runs them on every core at once: shard n takes the mutations whose index k has k % SHARDS ==
+ * n - 1. Each mutation keeps its index, so it draws the same rows and values whatever the
+ * sharding; each shard must touch every data file and stay free of "other" outcomes, and the
+ * counts below hold per shard, so that together they hold for the whole catalogue.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,7 +27,10 @@ import { readIndependent, readOrigins } from "../../src/data/independent-file";
 import { readLedger } from "../../src/data/ledger";
 import { DATA_DIR } from "../../src/data/paths";
 import { validateAll } from "../../src/data/validate";
-import { allMutations, CSV_SPECS, mulberry32, scratchCopy, type Mutation, type Scratch } from "../support/mutate";
+import { allMutations, CSV_SPECS, mulberry32, scratchCopy, type Mutation, type Scratch } from "./mutate";
+
+/** How many test files share the catalogue. */
+export const SHARDS = 2;
 
 /** The seed of the whole run: change it to explore other rows and values. */
 const SEED = 0x5e11_0ff7;
@@ -91,53 +100,60 @@ function classify(dir: string, m: Mutation): { outcome: Outcome; why: string } {
   return { outcome: "accepted", why: "" };
 }
 
-describe("mutated data files (issue 7)", () => {
-  let scratch: Scratch;
-  const articleIds = fs.readdirSync(path.join(DATA_DIR, "articles")).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).sort();
-  const mutations = allMutations(articleIds, 1);
+/** The mutation test's cases for shard `shard` (1-based) of SHARDS. */
+export function describeMutationShard(shard: number): void {
+  describe(`mutated data files (issue 7), shard ${shard} of ${SHARDS}`, () => {
+    let scratch: Scratch;
+    const articleIds = fs.readdirSync(path.join(DATA_DIR, "articles")).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).sort();
+    const mutations = allMutations(articleIds, 1);
+    const mine = (k: number) => k % SHARDS === shard - 1;
 
-  beforeAll(() => {
-    scratch = scratchCopy(DATA_DIR);
-    baseline = loadedData(DATA_DIR);
-  });
-  afterAll(() => scratch?.dispose());
-
-  it("the unmutated copy is valid and analyses cleanly (the baseline every mutation starts from)", () => {
-    expect(validateAll(scratch.dir)).toEqual([]);
-    expect(classify(scratch.dir, { target: "", op: "none", expect: "any", apply: () => "" }).outcome).toBe("accepted");
-  });
-
-  it("every mutation of every data file is either rejected with file:line messages or accepted and analysed without NaN", () => {
-    const counts: Record<Outcome, number> = { rejected: 0, accepted: 0, other: 0 };
-    const others: string[] = [];
-    const touched = new Set<string>();
-    let tried = 0;
-    /** Issue 16: how many bounds moved off their printed figure were rejected with that message. */
-    let offPrinted = 0;
-    mutations.forEach((m, k) => {
-      const rng = mulberry32((SEED + Math.imul(k, 0x9e3779b1)) >>> 0);
-      let what: string | null;
-      try {
-        what = m.apply(scratch, rng);
-        if (what === null) return;
-        tried++;
-        touched.add(m.target.startsWith("articles/") ? "articles/<id>.txt" : m.target);
-        const { outcome, why } = classify(scratch.dir, m);
-        counts[outcome]++;
-        if (m.message && outcome === "rejected") offPrinted++;
-        if (outcome === "other") others.push(`#${k} ${m.target} ${m.op} (${what}): ${why}`);
-        if (process.env.MUTATION_LOG) console.log(`#${k} ${outcome} ${m.target} ${m.op} (${what}) ${why}`);
-      } finally {
-        scratch.restore();
-      }
+    beforeAll(() => {
+      scratch = scratchCopy(DATA_DIR);
+      baseline = loadedData(DATA_DIR);
     });
-    console.log(`mutations: ${tried} tried, ${counts.rejected} rejected clearly, ${counts.accepted} accepted, ${counts.other} other`);
-    expect(offPrinted, "bounds moved off their printed figure, rejected as such").toBeGreaterThanOrEqual(4);
-    expect(others).toEqual([]);
-    expect(counts.other).toBe(0);
-    expect(tried).toBeGreaterThanOrEqual(200);
-    expect([...touched].sort()).toEqual([...Object.keys(CSV_SPECS), "articles/<id>.txt"].sort());
-    // the copy is back to its original state after the last restore
-    expect(validateAll(scratch.dir)).toEqual([]);
-  }, 60_000);
-});
+    afterAll(() => scratch?.dispose());
+
+    it("the unmutated copy is valid and analyses cleanly (the baseline every mutation starts from)", () => {
+      expect(validateAll(scratch.dir)).toEqual([]);
+      expect(classify(scratch.dir, { target: "", op: "none", expect: "any", apply: () => "" }).outcome).toBe("accepted");
+    });
+
+    it("every mutation of every data file is either rejected with file:line messages or accepted and analysed without NaN", () => {
+      const counts: Record<Outcome, number> = { rejected: 0, accepted: 0, other: 0 };
+      const others: string[] = [];
+      const touched = new Set<string>();
+      let tried = 0;
+      /** Issue 16: how many bounds moved off their printed figure were rejected with that message. */
+      let offPrinted = 0;
+      mutations.forEach((m, k) => {
+        if (!mine(k)) return;
+        const rng = mulberry32((SEED + Math.imul(k, 0x9e3779b1)) >>> 0);
+        let what: string | null;
+        try {
+          what = m.apply(scratch, rng);
+          if (what === null) return;
+          tried++;
+          touched.add(m.target.startsWith("articles/") ? "articles/<id>.txt" : m.target);
+          const { outcome, why } = classify(scratch.dir, m);
+          counts[outcome]++;
+          if (m.message && outcome === "rejected") offPrinted++;
+          if (outcome === "other") others.push(`#${k} ${m.target} ${m.op} (${what}): ${why}`);
+          if (process.env.MUTATION_LOG) console.log(`#${k} ${outcome} ${m.target} ${m.op} (${what}) ${why}`);
+        } finally {
+          scratch.restore();
+        }
+      });
+      console.log(`mutations, shard ${shard} of ${SHARDS}: ${tried} tried, ${counts.rejected} rejected clearly, ${counts.accepted} accepted, ${counts.other} other`);
+      // 4 and 200 for the whole catalogue (issue 16, issue 7), so 4 / SHARDS and 200 / SHARDS a shard
+      expect(offPrinted, "bounds moved off their printed figure, rejected as such").toBeGreaterThanOrEqual(Math.ceil(4 / SHARDS));
+      expect(others).toEqual([]);
+      expect(counts.other).toBe(0);
+      expect(tried).toBeGreaterThanOrEqual(Math.ceil(200 / SHARDS));
+      expect([...touched].sort()).toEqual([...Object.keys(CSV_SPECS), "articles/<id>.txt"].sort());
+      // the copy is back to its original state after the last restore
+      expect(validateAll(scratch.dir)).toEqual([]);
+      // a time limit only against a hang: how fast it runs is the benchmark's business
+    }, 600_000);
+  });
+}

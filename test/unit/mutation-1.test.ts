@@ -1,0 +1,4 @@
+/** The mutation test (issue 7), shard 1: see test/support/mutation-shard.ts. */
+import { describeMutationShard } from "../support/mutation-shard";
+
+describeMutationShard(1);
