@@ -76,6 +76,7 @@ const verdict = (over: Partial<CheckVerdict> & Pick<CheckVerdict, "id" | "claims
   kind: "sum_of",
   statement: "a statement",
   claimed: { low: 2, high: 2, unit: "pct" },
+  claimedAsPrinted: { low: 2, high: 2, unit: "pct" },
   reference: null,
   computed: { low: 2, high: 2, unit: "pct" },
   computedWithRounding: { low: 1.9, high: 2.1, unit: "pct" },
