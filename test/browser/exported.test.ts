@@ -65,4 +65,27 @@ describe.skipIf(skipBrowser())("exported HTML, offline in headless Chromium", as
     expect(network).toEqual([]);
     await context.close();
   });
+
+  it("a notebook page lets the reader hide the code and show it again; outputs stay", async () => {
+    const page = pages.find((p) => p.startsWith("notebooks/03-"))!;
+    const context = await browser.newContext({ offline: true });
+    const tab = await context.newPage();
+    await tab.goto(pathToFileURL(path.join(report.dir, page)).href, { waitUntil: "load" });
+    const visibleInputs = () => tab.evaluate(() => Array.from(document.querySelectorAll(".jp-CodeCell .jp-Cell-inputWrapper")).filter((e) => getComputedStyle(e).display !== "none").length);
+    const visibleOutputs = () => tab.evaluate(() => Array.from(document.querySelectorAll(".jp-OutputArea")).filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    const inputs = await visibleInputs();
+    const outputs = await visibleOutputs();
+    expect(inputs).toBeGreaterThan(0);
+    expect(outputs).toBeGreaterThan(0);
+    const button = tab.locator("#selloff-toggle-code");
+    expect(await button.textContent()).toBe("Hide the code");
+    await button.click();
+    expect(await visibleInputs()).toBe(0);
+    expect(await visibleOutputs()).toBe(outputs);
+    expect(await button.textContent()).toBe("Show the code");
+    expect(await button.getAttribute("aria-pressed")).toBe("true");
+    await button.click();
+    expect(await visibleInputs()).toBe(inputs);
+    await context.close();
+  });
 });
