@@ -9,19 +9,10 @@
  * "$82,192"), and a computed percentage one decimal below 100 ("52.4%", "6.0%"), none from 100
  * ("103%") or for a whole number ("28%"), two below 1 ("0.51%"). Negative numbers take a true minus sign (−).
  */
+import { formatSig } from "./format";
 import { formatNumber } from "./html";
 import type { Interval } from "../data/types";
 
-/**
- * A number to `digits` significant digits, with thousands separators, locale-free; "−∞"/"∞" for
- * infinities.
- * @example formatSig(-52.38095, 4) // => "-52.38"
- * @example formatSig(126000.4) // => "126,000"
- */
-export function formatSig(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return formatNumber(x);
-  return formatNumber(Number(x.toPrecision(Math.max(digits, Math.ceil(Math.log10(Math.abs(x) + 1))))));
-}
 
 /** How a number is shown: as printed (its own digits) or as computed (rounded for reading). */
 export type Digits = "printed" | "computed";
@@ -224,11 +215,3 @@ export function ordinal(n: number): string {
   return `${formatNumber(n)}${suffix}`;
 }
 
-/**
- * A list in words: "a", "a and b", "a, b and c".
- * @example joinWords(["a", "b", "c"]) // => "a, b and c"
- */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}

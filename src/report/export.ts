@@ -148,7 +148,27 @@ export function plotlyFor(figures: readonly Figure[], bundles: { basic: () => st
 }
 
 /** A `<script>` element with inline code; `</script` inside the code is split so it cannot end early. */
-function inlineScript(code: string): string {
+/**
+ * The opening of a standalone page up to `<body>`: doctype, charset, viewport, the escaped title
+ * and one style block.
+ * @example pageHead("a & b", "p{}").slice(-3) // => ["<style>p{}</style>", "</head>", "<body>"]
+ */
+export function pageHead(title: string, css: string): string[] {
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${css}</style>`,
+    "</head>",
+    "<body>",
+  ];
+}
+
+/** Code in a `<script>` element, with any `</script` inside it escaped. */
+export function inlineScript(code: string): string {
   return `<script>${code.replace(/<\/script/gi, "<\\/script")}</script>`;
 }
 
@@ -160,15 +180,7 @@ function inlineScript(code: string): string {
 export function chartPageHtml(fig: Figure, plotlyJs: string): string {
   const info = chartInfo(fig);
   return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(info.title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead(info.title, PAGE_CSS),
     chartPlaceholderHtml(fig).trimEnd(),
     `<p class="muted">selloff-lab chart <code>${escapeHtml(info.id)}</code>${info.article ? ` from article <code>${escapeHtml(info.article)}</code>` : ""}.</p>`,
     inlineScript(plotlyJs),
@@ -202,16 +214,7 @@ export interface PageInfo {
 /** The front page: what was found (`summary`, see src/report/front-page.ts), then every notebook page and every chart, with titles and the article each comes from. */
 export function galleryHtml(pages: readonly PageInfo[], extras: readonly { href: string; label: string }[] = [], summary = ""): string {
   const lines = [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    "<title>selloff-lab — notebooks and charts</title>",
-    `<style>${PAGE_CSS}
-${FRONT_PAGE_CSS}</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead("selloff-lab — notebooks and charts", `${PAGE_CSS}\n${FRONT_PAGE_CSS}`),
     "<h1>selloff-lab — notebooks and charts</h1>",
     '<p>Fact-checks of the news coverage of the February 2026 tech and crypto sell-off. Every page and chart opens offline.</p>',
     ...(summary ? [summary] : []),

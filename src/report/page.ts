@@ -16,7 +16,7 @@ import { Markdown, md } from "../render/display";
 import { plural } from "../render/format";
 import { escapeHtml, isFrameLike, tableHtml, toRecords, type RowsInput } from "../render/html";
 import { markdownHtml } from "../render/markdown";
-import { CHART_BOOT_JS, chartPlaceholderHtml, plotlyFor } from "./export";
+import { CHART_BOOT_JS, chartPlaceholderHtml, inlineScript, pageHead, plotlyFor } from "./export";
 
 /** The environment variable that names the folder relative export paths go to. */
 export const EXPORT_DIR_VARIABLE = "SELLOFF_EXPORT_DIR";
@@ -46,21 +46,12 @@ export function pageHtml(title: string, items: readonly PageItem[], plotlyJs: st
     if (Array.isArray(item) || isFrameLike(item)) return tableHtml(item as RowsInput);
     throw new TypeError(`exportHtml: item ${k + 1} is not a chart, a table or text`);
   });
-  const script = (code: string) => `<script>${code.replace(/<\/script/gi, "<\\/script")}</script>`;
   return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead(title, PAGE_STYLE),
     `<h1>${escapeHtml(title)}</h1>`,
     ...body,
     '<p style="color:#666;font-size:.9em">Made with selloff-lab.</p>',
-    ...(items.some(isFigure) ? [script(plotlyJs), script(CHART_BOOT_JS)] : []),
+    ...(items.some(isFigure) ? [inlineScript(plotlyJs), inlineScript(CHART_BOOT_JS)] : []),
     "</body>",
     "</html>",
     "",
