@@ -5,6 +5,7 @@
  * the one error template (`DataError`). Files are written as UTF-8 without BOM, LF line ends.
  */
 import { parse, type InfoRecord } from "csv-parse/sync";
+import { remembered } from "./memo";
 
 /** An error in a data file: `data/claims.csv:17: low "6O,000" is not a number`. */
 export class DataError extends Error {
@@ -110,11 +111,14 @@ const CSV_PROBLEMS: Record<string, string> = {
  * its LF original. Record lines are counted here from csv-parse's byte offsets (the `bytes` of each record's info),
  * because its own line counter counts a CRLF inside a quoted field as two lines.
  * Throws a DataError naming the line of the record for an unterminated quote or a stray quote.
+ * The records of the last 32 texts read are remembered (frozen): a file read twice is parsed once.
  * @example splitCsvRecords('q\r\n"a\r\nb"\r\n', "t.csv").map((r) => r.fields) // => [["q"],["a\nb"]]
  * @example splitCsvRecords('\uFEFFa,b\n"x,1","y ""q"""\n', "t.csv").map((r) => r.fields) // => [["a","b"],["x,1",'y "q"']]
  * @example splitCsvRecords('id\n\n"x\ny"\nz\n', "t.csv").map((r) => r.line) // => [1, 3, 5]
  */
-export function splitCsvRecords(text: string, file: string): { line: number; fields: string[] }[] {
+export const splitCsvRecords = remembered(splitCsvRecordsOnce, (text, file) => `${file}\0${text}`, 32);
+
+function splitCsvRecordsOnce(text: string, file: string): { line: number; fields: string[] }[] {
   const bytes = Buffer.from(text, "utf8");
   // byte offset just past each record (its record delimiter included), in order
   const ends: number[] = [];

@@ -4,6 +4,7 @@
  * for by a ledger quote or an exclusion.
  */
 import type { Claim, Exclusion } from "./types";
+import { remembered } from "./memo";
 
 /** One numeric token: a maximal run of digits with `.` or `,` separators between digits. */
 export interface NumericToken {
@@ -29,7 +30,9 @@ const FIGURE = new RegExp(String.raw`${HEDGE}?${ONE}(?:\s?[–-]\s?${ONE})?`, "g
  * @example extractNumericTokens("BTC ~$60,000–$61,000 (–52%)").map((t) => t.text) // => ["60,000", "61,000", "52"]
  * @example extractNumericTokens("down 4–6% weekly")[0].figure // => "4–6%"
  */
-export function extractNumericTokens(text: string): NumericToken[] {
+export const extractNumericTokens = remembered(extractNumericTokensOnce, (text) => text);
+
+function extractNumericTokensOnce(text: string): NumericToken[] {
   const figures: { start: number; end: number; text: string }[] = [];
   for (const m of text.matchAll(FIGURE)) figures.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
   const tokens: NumericToken[] = [];

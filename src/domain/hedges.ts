@@ -37,6 +37,7 @@
  */
 import { interval, point } from "./intervals";
 import type { Claim, Interval } from "../data/types";
+import { remembered } from "../data/memo";
 
 /** The ledger fields the hedge rules read. */
 export type HedgeInput = Pick<Claim, "low" | "high" | "qualifier" | "raw" | "unit" | "hedge">;
@@ -136,7 +137,9 @@ export function significantHalfUnit(n: PrintedNumber): number {
  * @example printedPrecision("~$2.3–$2.4T", 2.3, "USD_tn") // => 0.05
  * @example printedPrecision("halved", -50, "pct") // => null
  */
-export function printedPrecision(raw: string, value: number, unit: string): number | null {
+export const printedPrecision = remembered(printedPrecisionOnce, (raw, value, unit) => `${raw}\0${value}\0${unit}`);
+
+function printedPrecisionOnce(raw: string, value: number, unit: string): number | null {
   const nums = printedNumbers(raw);
   const unitScale = unitMagnitude(unit);
   const suffixes = [...new Set(nums.map((n) => n.suffixScale).filter((s) => s !== 1))];

@@ -12,6 +12,7 @@ import { effectiveInterval, nominalInterval, printedPrecision, type HedgeInput }
 import { extractNumericTokens } from "../data/numbers";
 import type { Instrument, IndependentRow } from "../data/independent-file";
 import type { Claim, Interval, Qualifier } from "../data/types";
+import { remembered } from "../data/memo";
 
 /** How a comparable source's figure stands to a claim's. */
 export type Comparison = "refines" | "confirms" | "confirms_within_rounding" | "consistent" | "disagrees";
@@ -34,7 +35,9 @@ const APPROX_HEDGE = /^(~|≈|about|around|roughly|approximately|near|some)$/i;
  * @example printedInQuote("Total revenues | $ | 402,836", 402836, "USD_mn") // => { raw: "402,836 million", hedge: "" }
  * @example printedInQuote("crashing nearly 19% to surrender", -19, "pct") // => { raw: "nearly 19%", hedge: "nearly" }
  */
-export function printedInQuote(quote: string, value: number, unit: string): { raw: string; hedge: string } | null {
+export const printedInQuote = remembered(printedInQuoteOnce, (quote, value, unit) => `${quote}\0${value}\0${unit}`);
+
+function printedInQuoteOnce(quote: string, value: number, unit: string): { raw: string; hedge: string } | null {
   for (const t of extractNumericTokens(quote)) {
     let raw: string | null = null;
     if (printedPrecision(t.figure, value, unit) !== null) raw = t.figure;

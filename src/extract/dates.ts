@@ -28,14 +28,20 @@ interface DtValue {
   Mod?: string;
 }
 
-let recognizeDateTime: ((q: string, culture: string, options?: number, ref?: Date) => { start: number; end: number; text: string; typeName: string; resolution: { values?: DtValue[] } }[]) | undefined;
+type DtResult = { start: number; end: number; text: string; typeName: string; resolution: { values?: DtValue[] } };
+let model: { parse(q: string, ref?: Date): DtResult[] } | undefined;
 
-function dateModel() {
-  if (!recognizeDateTime) {
+/**
+ * The English date-time model, built once on first use: the library's recognizeDateTime() builds
+ * a recognizer with every model of the culture on every call. Same model, same results.
+ */
+function dateModel(): { parse(q: string, ref?: Date): DtResult[] } {
+  if (!model) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    recognizeDateTime = (require("@microsoft/recognizers-text-date-time") as typeof import("@microsoft/recognizers-text-date-time")).recognizeDateTime as unknown as typeof recognizeDateTime;
+    const D = require("@microsoft/recognizers-text-date-time") as typeof import("@microsoft/recognizers-text-date-time");
+    model = new D.DateTimeRecognizer(D.Culture.English, D.DateTimeOptions.None, true).getDateTimeModel() as unknown as typeof model;
   }
-  return recognizeDateTime!;
+  return model!;
 }
 
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
@@ -94,7 +100,7 @@ export function recogniseDates(text: string, reference: string): DateMention[] {
   const out: DateMention[] = [];
   for (const { start, line } of textLines(text)) {
     if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|day\b/i.test(line)) continue;
-    for (const r of dateModel()(line, "en-us", undefined, ref)) {
+    for (const r of dateModel().parse(line, ref)) {
       const span = line.slice(r.start, r.end + 1);
       if (r.typeName.endsWith("duration") || r.typeName.endsWith("set")) continue;
       const numeric = isDateLike(span);

@@ -151,12 +151,20 @@ function recognizers(): RtModules {
     const N = require("@microsoft/recognizers-text-number") as typeof import("@microsoft/recognizers-text-number");
     const U = require("@microsoft/recognizers-text-number-with-unit") as typeof import("@microsoft/recognizers-text-number-with-unit");
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const c = "en-us";
+    // One recognizer and one model of each kind, built once (lazily, English only): the library's
+    // recognizeNumber() and recognizeCurrency() build a recognizer with every model of the culture
+    // on every call, which cost more than the parsing itself. Same models, same results.
+    const numbers = new N.NumberRecognizer(N.Culture.English, N.NumberOptions.None, true);
+    const units = new U.NumberWithUnitRecognizer(U.Culture.English, U.NumberWithUnitOptions.None, true);
+    const number = numbers.getNumberModel();
+    const ordinal = numbers.getOrdinalModel();
+    const percentage = numbers.getPercentageModel();
+    const currency = units.getCurrencyModel();
     rt = {
-      number: (s) => N.recognizeNumber(s, c),
-      ordinal: (s) => N.recognizeOrdinal(s, c),
-      percentage: (s) => N.recognizePercentage(s, c),
-      currency: (s) => U.recognizeCurrency(s, c),
+      number: (s) => number.parse(s),
+      ordinal: (s) => ordinal.parse(s),
+      percentage: (s) => percentage.parse(s),
+      currency: (s) => currency.parse(s),
     };
   }
   return rt;
@@ -172,6 +180,13 @@ export function textLines(text: string): { start: number; line: string }[] {
   }
   return out;
 }
+
+/**
+ * Every way the library's English lists print one of the currencies of RT_UNIT_CURRENCY (its
+ * CurrencySuffixList and CurrencyPrefixList), and more: a line without any of these cannot name
+ * one, so the currency model (the slowest of the library's models) is not run on it.
+ */
+const CURRENCY_WORDS = /[$€£¥￥元]|dollar|euro?|pound|sterling|gbp|usd|yuan|kuai|renminbi|cny|rmb|twd|ntd/i;
 
 const RT_UNIT_CURRENCY: Record<string, string> = { Dollar: "USD", "United States dollar": "USD", "Chinese yuan": "CNY", "New Taiwan dollar": "TWD", Euro: "EUR", "British pound": "GBP" };
 
@@ -208,6 +223,8 @@ function recogniseLine(line: string): NumberMention[] {
   };
   for (const r of m.number(line)) add(r, false);
   for (const r of m.ordinal(line)) if (!/\d/.test(r.text)) add(r, true);
+  // percent signs and currencies only mark numbers found above: without one, nothing to mark
+  if (out.length === 0) return out;
   out.sort((a, b) => a.start - b.start);
   for (const p of m.percentage(line)) {
     const hit = out.find((x) => x.start >= p.start - 1 && x.start <= p.end && /\d/.test(line.slice(p.start, p.end + 1)));
@@ -217,7 +234,7 @@ function recogniseLine(line: string): NumberMention[] {
       hit.text = line.slice(hit.start, hit.end);
     }
   }
-  for (const c of m.currency(line)) {
+  for (const c of CURRENCY_WORDS.test(line) ? m.currency(line) : []) {
     const code = RT_UNIT_CURRENCY[String(c.resolution?.unit)];
     if (!code || c.resolution?.value == null) continue;
     const inside = out.filter((x) => x.start >= c.start && x.start <= c.end);

@@ -104,8 +104,9 @@ export interface Table {
 
 /** Parses CSV text into raw fields (the project's own splitter; the text must be valid CSV). */
 export function toTable(text: string): Table {
+  // copies: the parsed records are shared (and frozen) by splitCsvRecords' memory
   const [head, ...body] = splitCsvRecords(text, "mutate");
-  return { header: head.fields, rows: body.map((r) => r.fields) };
+  return { header: [...head.fields], rows: body.map((r) => [...r.fields]) };
 }
 
 /** One CSV line per record, fields quoted only where needed, LF line ends. */
