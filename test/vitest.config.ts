@@ -2,8 +2,10 @@ import * as path from "node:path";
 import { defineConfig } from "vitest/config";
 import RankedSequencer from "./support/sequencer";
 
-// Two projects, `unit` (pure helpers, fast) and `e2e` (kernel, report, browser), in ONE pool of
-// workers, so that the unit tests and the e2e files that need no report run while the shared
+// Three projects: `unit` (pure helpers, fast: `npm run test:unit`), `data` (whole-data tests of the
+// real files: the mutation test of every data file and the extractor's recall and precision on
+// the five articles, `npm run test:data`) and `e2e` (kernel, report, browser), in ONE pool of
+// workers, so that the unit and data tests and the e2e files that need no report run while the shared
 // report is being built (test/support/global-report.ts starts it in the background) and both
 // cores stay busy. Three workers on two cores: an e2e file spends much of its time waiting for
 // a kernel, a server or the shared report, and the third keeps a core busy meanwhile.
@@ -19,6 +21,7 @@ export default defineConfig({
       // the unit files share their workers' module cache (isolate: false): src/ is imported once per
       // worker, not once per file (a third less CPU); no unit test leaves global state behind
       { test: { name: "unit", root, include: ["test/unit/**/*.test.ts"], env: { TZ: "UTC" }, maxWorkers: WORKERS, isolate: false, sequence: { groupOrder: 0 } } },
+      { test: { name: "data", root, include: ["test/data/**/*.test.ts"], env: { TZ: "UTC" }, maxWorkers: WORKERS, isolate: false, sequence: { groupOrder: 0 } } },
       {
         // The real kernel, the real report and headless Chromium: one report run shared by all
         // files, started in the background by the global setup.

@@ -13,8 +13,9 @@
  * Then each command runs there, in the order a new user would: `npm run setup` first (the one
  * that failed with MODULE_NOT_FOUND), each as cheaply as it allows: the README's one-notebook
  * example for `report`, a one-cell notebook for `refresh` and `bench`, one unit test file for
- * `test:unit`, `lab` until it answers. `npm test` itself is not run here: it is the suite that
- * runs this file (type check, build, setup, every test), and .ci/run runs it on a clean clone;
+ * `test:unit`, one case of one file for `test:data`, `lab` until it answers. `npm test` itself is
+ * not run here: it is the suite that runs this file (type check, build, setup, every test), and
+ * .ci/run runs it on a clean clone;
  * test/unit/scripts.test.ts checks that every script, `test` included, would also work as the
  * very first command (each builds dist/ before it uses it).
  */
@@ -155,6 +156,13 @@ describe("the README's commands on a fresh clone (issue 16)", () => {
     const r = npm(["run", "test:unit", "--", "test/unit/csv.test.ts"]);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toMatch(/Test Files +1 passed/);
+  });
+
+  it("npm run test:data runs (the mutation test's baseline case of one shard)", () => {
+    const r = npm(["run", "test:data", "--", "test/data/mutation-1.test.ts", "-t", "unmutated copy"]);
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toMatch(/Test Files +1 passed/);
+    expect(r.out).toMatch(/Tests +1 passed/);
   });
 
   it("npm run lab answers, says it added --allow-root when run as root, and has the news pop-up and update checks off", async () => {

@@ -13,7 +13,7 @@
  * Anything else (a throw, a stray message, broken data let through, a NaN in a verdict) is
  * counted as "other" and must not happen. `MUTATION_LOG=1` prints every mutation and its outcome.
  *
- * The catalogue is run in SHARDS test files (test/unit/mutation-<n>.test.ts), so that vitest
+ * The catalogue is run in SHARDS test files (test/data/mutation-<n>.test.ts), so that vitest
  * runs them on every core at once: shard n takes the mutations whose index k has k % SHARDS ==
  * n - 1. Each mutation keeps its index, so it draws the same rows and values whatever the
  * sharding; each shard must touch every data file and stay free of "other" outcomes, and the

@@ -11,7 +11,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 /** Ranks by path; a file not listed ranks with the plain unit files. */
 const RANKS: [RegExp, number][] = [
   [/test\/integration\/fresh-clone\.test\.ts$/, 0],
-  [/test\/unit\/mutation-\d+\.test\.ts$/, 1],
+  [/test\/data\/mutation-\d+\.test\.ts$/, 1],
+  [/test\/data\/extract-measure\.test\.ts$/, 1],
   [/test\/integration\/failing-run\.test\.ts$/, 1],
   [/test\/browser\/jupyterlab\.test\.ts$/, 2],
   [/test\/unit\/examples\.test\.ts$/, 3],
