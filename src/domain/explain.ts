@@ -5,7 +5,7 @@
  * shows (source named), why the rating; no interval notation, no claim ids, no unit ids.
  */
 import type { Check, CheckVerdict } from "./checks";
-import type { IndependentResult } from "./independent";
+import type { IndependentResult, SourceComparison } from "./independent";
 import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
 import { printedInQuote } from "./sources";
@@ -267,10 +267,24 @@ export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }
 }
 
 /**
+ * Whether the reports that disagree with a claim are enough to call it wrong (data/README, rule
+ * 8): one of them is a primary or wire report, or they come from at least two independent origins.
+ * One tracker's figure, relayed second-hand, disputes an article's figure; it does not correct it.
+ * @example corroboratedDissent([{ relation: "disagrees", tier: "aggregator", origin: "sosovalue" }]) // => false
+ * @example corroboratedDissent([{ relation: "disagrees", tier: "aggregator", origin: "a" }, { relation: "disagrees", tier: "aggregator", origin: "b" }]) // => true
+ * @example corroboratedDissent([{ relation: "disagrees", tier: "wire", origin: "bloomberg" }, { relation: "context", tier: "aggregator", origin: "x" }]) // => true
+ */
+export function corroboratedDissent(sources: readonly Pick<SourceComparison, "relation" | "tier" | "origin">[]): boolean {
+  const against = sources.filter((s) => s.relation === "disagrees");
+  return against.some((s) => s.tier === "primary" || s.tier === "wire") || new Set(against.map((s) => s.origin)).size >= 2;
+}
+
+/**
  * An independent verdict with its rating and explanation: refined and confirmed-within-rounding
  * claims are "accurate, rounded" (accurate when the source's figure lies inside the printed
  * one); a disputed claim whose figure matches another window, date or instrument is
- * "misleading"; a garbled claim cannot be verified.
+ * "misleading", otherwise "inaccurate" when the dissent is corroborated (corroboratedDissent) and
+ * "cannot be verified" when it rests on one report; a garbled claim cannot be verified.
  * @example rateIndependent({ claim: "c", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null, inside_printed: false }, { articles: [], byId: new Map() }).explanation // => "No independent report of this figure was found."
  */
 export function rateIndependent<T extends Pick<IndependentResult, "claim" | "verdict" | "reason" | "best_source" | "sources" | "gap" | "relative_gap" | "other_measure"> & Partial<Pick<IndependentResult, "inside_printed">>>(r: T, ctx: ExplainContext): T & Rated {
@@ -308,9 +322,12 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     if (other) {
       rating = "misleading";
       text = `${what}, but ${sourceWords(best)}, ${gap}. The article's number fits another measure or date: ${sourceWords(other)}.`;
-    } else {
+    } else if (corroboratedDissent(r.sources)) {
       rating = "inaccurate";
       text = `${what}, but ${sourceWords(best)}, ${gap}, and no source of equal standing supports the article's figure.`;
+    } else {
+      rating = "unverifiable";
+      text = `${what}, but ${sourceWords(best)}, ${gap}. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.`;
     }
   } else {
     const close = r.sources.find((s) => s.id === best.id)?.relation === "close";

@@ -230,6 +230,18 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     expect(r.rating).toBe("inaccurate");
     expect(r.explanation).toBe("Gate Square says “sub-$60K”, but Business Standard reports “$60,900” (intraday, 6 Feb 2026), 1.5% apart, and no source of equal standing supports the article's figure.");
   });
+  it("disputed by one aggregator's figure alone -> unverifiable (rule 8): enough to question, not to correct", () => {
+    // the same 1.5% gap as above, but the one dissenting report is an aggregator's
+    const r = rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: [source("r019", "disagrees", { tier: "aggregator" })], gap: 900, relative_gap: 0.015 }), ctx);
+    expect(r.rating).toBe("unverifiable");
+    expect(r.explanation).toBe("Gate Square says “sub-$60K”, but Business Standard reports “$60,900” (intraday, 6 Feb 2026), 1.5% apart. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.");
+  });
+  it("disputed by aggregators of two independent origins -> inaccurate (rule 8); two restatements of one origin are one", () => {
+    const two = [source("r019", "disagrees", { tier: "aggregator", origin: "tracker-a" }), source("r011", "disagrees", { tier: "aggregator", origin: "tracker-b" })];
+    expect(rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: two, gap: 900, relative_gap: 0.015 }), ctx).rating).toBe("inaccurate");
+    const oneOrigin = two.map((x) => ({ ...x, origin: "tracker-a" }));
+    expect(rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: oneOrigin, gap: 900, relative_gap: 0.015 }), ctx).rating).toBe("unverifiable");
+  });
   it("disputed, but the figure fits another measure -> misleading, naming both", () => {
     // TradingKey's "nearly 20%" (a session fall) against a 26% session fall, while a COMEX futures
     // report of the intraday move says 20%: 6 / 20 = 30% apart

@@ -133,11 +133,14 @@ describe("unnamedDay: a one-day figure dated by more than two days names no day"
 
 describe("another measure that fits a disputed figure: same or one-day windows only", () => {
   it("Nakamoto's 'exceeded US$3 billion' in January is not 'right for another measure' because a three-month total exceeds it", () => {
-    // SoSoValue's about $1.6 billion for January decides it; the Nov–Jan total of about $6.18 billion is a longer period
+    // SoSoValue's about $1.6 billion for January is the deciding report; the Nov–Jan total of about $6.18 billion is a
+    // longer period. That one aggregator's figure (one origin, relayed by TheNewsCrypto) is the only dissent, so rule 8
+    // rates the dispute "cannot be verified", not "inaccurate"
     const r = loadAnalysis().independent.find((x) => x.claim === "nakamoto-027")!;
     expect(r.verdict).toBe("disputed");
     expect(r.other_measure).toBeNull();
-    expect(r.rating).toBe("inaccurate");
+    expect(r.rating).toBe("unverifiable");
+    expect(r.explanation).toMatch(/That is a single source's figure, and no other independent report settles it/);
   });
   it("Nakamoto's silver 'more than 20%' fits the 28–31% fall of 30 January (another day, a one-day window too)", () => {
     const r = loadAnalysis().independent.find((x) => x.claim === "nakamoto-023")!;
