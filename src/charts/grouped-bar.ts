@@ -2,6 +2,7 @@
 import { escapeHtml, formatNumber, toRecords, type Row, type RowsInput } from "../render/html";
 import { ordered, round } from "./parts";
 import { intervalText } from "./rows";
+import { valueWords } from "../domain/wording";
 import { axis, figure } from "./frame";
 import { CHART_THEME, baseLayout, colorMap, wrapHtml, type ChartOptions, type JsonObject, type PlotlyFigure } from "./theme";
 
@@ -16,7 +17,7 @@ export interface GroupedBarOptions extends ChartOptions {
   /** Optional columns with the value's interval, drawn as error bars. */
   low?: string;
   high?: string;
-  /** Optional quote and article columns shown on hover; default "quote" and "article" when present. */
+  /** Optional quote and source columns shown on hover; default "quote", and "source" (else "article") when present. */
   quote?: string;
   article?: string;
   /** Order of categories and groups (others follow in order of appearance). */
@@ -46,7 +47,7 @@ export function groupedBarChart(rows: RowsInput, options: GroupedBarOptions): Pl
   const k = { x: options.x ?? "category", g: options.group ?? "series", y: options.y ?? "value" };
   const records = toRecords(rows);
   const quoteKey = options.quote ?? "quote";
-  const articleKey = options.article ?? "article";
+  const articleKey = options.article ?? (records.some((r) => typeof r.source === "string" && r.source !== "") ? "source" : "article");
   const cats = ordered(records.map((r) => String(r[k.x] ?? "")), options.categoryOrder);
   const groups = ordered(records.map((r) => String(r[k.g] ?? "")), options.groupOrder);
   const auto = colorMap(groups);
@@ -57,13 +58,14 @@ export function groupedBarChart(rows: RowsInput, options: GroupedBarOptions): Pl
     cell.set(key, r);
   }
   const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-  const ticks = cats.map((c) => escapeHtml(options.categoryLabels?.[c] ?? c));
+  const ticks = cats.map((c) => escapeHtml(options.categoryLabels?.[c] ?? valueWords(k.x, c)));
+  const groupName = (g: string) => escapeHtml(valueWords(k.g, g));
   const data = groups.map((g) => {
     const rs = cats.map((c) => cell.get(JSON.stringify([c, g])));
     const ys = rs.map((r) => (r ? num(r[k.y]) : null));
     const trace: JsonObject = {
       type: "bar",
-      name: escapeHtml(g),
+      name: groupName(g),
       x: ticks,
       y: ys,
       marker: { color: options.groupColors?.[g] ?? auto[g]! },
@@ -72,11 +74,11 @@ export function groupedBarChart(rows: RowsInput, options: GroupedBarOptions): Pl
       cliponaxis: false,
       hovertext: rs.map((r, i) => {
         if (!r) return "";
-        const lines = [`<b>${ticks[i]}</b> · ${escapeHtml(g)}: ${escapeHtml(formatNumber(ys[i], options.decimals))}`];
+        const lines = [`<b>${ticks[i]}</b> · ${groupName(g)}: ${escapeHtml(formatNumber(ys[i], options.decimals))}`];
         if (options.low && options.high && (num(r[options.low]) !== null || num(r[options.high]) !== null)) {
-          lines.push(`interval ${escapeHtml(intervalText({ low: num(r[options.low]), high: num(r[options.high]), unit: "" }))}`);
+          lines.push(`range ${escapeHtml(intervalText({ low: num(r[options.low]), high: num(r[options.high]), unit: "" }))}`);
         }
-        if (typeof r[articleKey] === "string" && r[articleKey]) lines.push(`article ${escapeHtml(r[articleKey] as string)}`);
+        if (typeof r[articleKey] === "string" && r[articleKey]) lines.push(escapeHtml(r[articleKey] as string));
         if (typeof r[quoteKey] === "string" && r[quoteKey]) lines.push(`“${wrapHtml(r[quoteKey] as string)}”`);
         return lines.join("<br>");
       }),

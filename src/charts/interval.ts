@@ -1,9 +1,10 @@
 /** The interval chart (a forest plot): one row per figure, its interval as a horizontal range. */
-import { escapeHtml, formatNumber } from "../render/html";
+import { escapeHtml } from "../render/html";
+import { formatAmount } from "../render/figures";
 import { forestTraces, rowLabel, valueExtent } from "./forest";
 import { unique } from "./parts";
-import { toClaims, type ClaimInput } from "./rows";
-import { columnScale, ratingScale, verdictScale } from "./scales";
+import { toClaims, unitTitle, type ClaimInput } from "./rows";
+import { columnScale, defaultColorColumn, ratingScale, verdictScale } from "./scales";
 import { axis, figure } from "./frame";
 import { CHART_THEME, baseLayout, type ChartOptions, type JsonObject, type PlotlyFigure } from "./theme";
 
@@ -22,8 +23,8 @@ export interface IntervalOptions extends ChartOptions {
   /** A vertical consensus line (and band). */
   consensus?: Consensus;
   /**
-   * Colour rows by a column (default "article"; e.g. "source", "origin", "tier" of the figures
-   * table), by "rating" (the reader's scale, fixed colours) or by "verdict" (then `verdicts` gives
+   * Colour rows by a column (default "source" when the rows carry it, else "article"; e.g.
+   * "origin", "tier", "window" of the figures table), by "rating" (the reader's scale, fixed colours) or by "verdict" (then `verdicts` gives
    * each claim's). Outside figures without a value are "outside sources".
    */
   colorBy?: "article" | "rating" | "verdict" | (string & {});
@@ -31,7 +32,7 @@ export interface IntervalOptions extends ChartOptions {
   verdicts?: Readonly<Record<string, string>>;
   /** Row label per claim id; default "<printed figure> — <source>" (the article when there is no source column). */
   labels?: Readonly<Record<string, string>>;
-  /** Title of the value axis; default the claims' unit. */
+  /** Title of the value axis; default the claims' unit in words (unitTitle). */
   xTitle?: string;
 }
 
@@ -52,13 +53,14 @@ export function intervalChart(claims: ClaimInput, options: IntervalOptions): Plo
   const extent = valueExtent(rows, extra);
   const height = options.height ?? Math.max(320, CHART_THEME.margin.t + CHART_THEME.margin.b + 30 * rows.length + 20);
   const layout = baseLayout(options, { height });
-  const scale = options.colorBy === "verdict" ? verdictScale(options.verdicts, "intervalChart") : options.colorBy === "rating" ? ratingScale() : columnScale(rows, options.colorBy ?? "article");
+  const scale = options.colorBy === "verdict" ? verdictScale(options.verdicts, "intervalChart") : options.colorBy === "rating" ? ratingScale() : columnScale(rows, options.colorBy ?? defaultColorColumn(rows));
   const keys = scale.keys(rows); // names the first row without a verdict or rating, in input order
   const sorted = [...rows].sort((a, b) => keys.indexOf(scale.key(a)) - keys.indexOf(scale.key(b)));
   // Traces are grouped by colour, but the rows keep input order through the category array.
   const data = forestTraces(sorted, scale.key, scale.name, scale.color, extent, { x: "x", y: "y", legend: () => true }, "intervalChart");
   const shapes: JsonObject[] = [];
   const annotations = layout.annotations as JsonObject[];
+  const units = unique(rows.map((c) => c.unit));
   if (c0) {
     if (c0.low !== undefined && c0.high !== undefined) {
       shapes.push({ type: "rect", xref: "x", yref: "paper", x0: c0.low, x1: c0.high, y0: 0, y1: 1, fillcolor: "rgba(0,0,0,0.07)", line: { width: 0 }, layer: "below" });
@@ -70,14 +72,14 @@ export function intervalChart(claims: ClaimInput, options: IntervalOptions): Plo
       y: 1,
       yref: "paper",
       yanchor: "bottom",
-      text: `${escapeHtml(c0.label ?? "consensus")}: ${escapeHtml(formatNumber(c0.value))}`,
+      text: `${escapeHtml(c0.label ?? "consensus")}: ${escapeHtml(formatAmount(c0.value, units.length === 1 ? units[0]! : "", "computed"))}`,
       showarrow: false,
       font: { size: 11, color: CHART_THEME.axisLine },
       bgcolor: "rgba(255,255,255,0.85)",
     });
   }
   layout.shapes = shapes;
-  layout.xaxis = axis({ range: extent, title: { text: escapeHtml(options.xTitle ?? unique(rows.map((c) => c.unit)).join(", ")) }, separatethousands: true });
+  layout.xaxis = axis({ range: extent, title: { text: escapeHtml(options.xTitle ?? unitTitle(rows)) }, separatethousands: true });
   layout.yaxis = axis({
     type: "category",
     categoryorder: "array",

@@ -2,9 +2,9 @@
 import { escapeHtml, toRecords, type RowsInput } from "../render/html";
 import { bounds, round } from "./parts";
 import { asOfMidpoint } from "../data/dates";
-import { claimHover, toClaims, type ClaimInput } from "./rows";
+import { claimHover, toClaims, unitTitle, type ClaimInput } from "./rows";
 import { axis, figure } from "./frame";
-import { columnScale, ratingScale } from "./scales";
+import { columnScale, defaultColorColumn, ratingScale } from "./scales";
 import { CHART_THEME, baseLayout, type ChartOptions, type Json, type JsonObject, type PlotlyFigure } from "./theme";
 
 /** Options of pricePathChart. */
@@ -17,13 +17,13 @@ export interface PricePathOptions extends ChartOptions {
   pathName?: string;
   /** Unit every claim must have (claims in another unit are a caller error); default the path's: "USD". */
   unit?: string;
-  /** Title of the value axis; default the unit. */
+  /** Title of the value axis; default the unit in words (unitTitle). */
   yTitle?: string;
   /** Claim ids to label on the chart with their printed figure (the rest show it on hover). */
   annotate?: readonly string[];
   /** Log scale for the value axis. */
   logY?: boolean;
-  /** Colour the figures by a column (default "article"; e.g. "source", "origin") or by "rating" (fixed colours). */
+  /** Colour the figures by a column (default "source" when the rows carry it, else "article"; e.g. "origin") or by "rating" (fixed colours). */
   colorBy?: "article" | "rating" | (string & {});
 }
 
@@ -54,11 +54,11 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
     x: points.map((p) => p[xKey] as Json),
     y: points.map((p) => (typeof p[yKey] === "number" ? (p[yKey] as number) : null)),
     line: { color: CHART_THEME.pathColor, width: 2 },
-    hovertemplate: "%{x|%Y-%m-%d}: %{y:,}<extra></extra>",
+    hovertemplate: "%{x|%-d %b %Y}: %{y:,}<extra></extra>",
   };
   // no path, no line (byDateChart): only the figures
   const data: unknown[] = points.length > 0 ? [line] : [];
-  const scale = options.colorBy === "rating" ? ratingScale() : columnScale(rows, options.colorBy ?? "article");
+  const scale = options.colorBy === "rating" ? ratingScale() : columnScale(rows, options.colorBy ?? defaultColorColumn(rows));
   const annotations = layout.annotations as JsonObject[];
   for (const key of scale.keys(rows)) {
     const mine = rows.filter((c) => scale.key(c) === key);
@@ -106,7 +106,7 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
     });
   }
   layout.xaxis = axis({ type: "date" });
-  layout.yaxis = axis({ title: { text: escapeHtml(options.yTitle ?? unit) }, separatethousands: true, ...(options.logY ? { type: "log" } : {}) });
+  layout.yaxis = axis({ title: { text: escapeHtml(options.yTitle ?? unitTitle([{ unit }])) }, separatethousands: true, ...(options.logY ? { type: "log" } : {}) });
   layout.hovermode = "closest";
   return figure(data, layout);
 }

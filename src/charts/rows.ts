@@ -3,7 +3,9 @@
  * records or a danfojs DataFrame; dates on a chart axis; a figure's interval and hover text.
  */
 import type { Claim } from "../data/types";
-import { escapeHtml, formatNumber, toRecords, type FrameLike, type RowsInput } from "../render/html";
+import { escapeHtml, toRecords, type FrameLike, type RowsInput } from "../render/html";
+import { formatAsOf, rangeWords } from "../render/figures";
+import { termWords } from "../domain/wording";
 import { wrapHtml } from "./theme";
 
 /** The fields of a ledger row that charts read (a Claim, or a DataFrame row of data/claims.csv). */
@@ -44,29 +46,37 @@ export function toClaims(input: ClaimInput): ClaimLike[] {
 }
 
 /**
- * A claim's interval in words, in its unit: a point, a range, or an open bound
- * (low empty: "at most"; high empty: "at least").
- * @example intervalText({ low: null, high: 60000, unit: "USD" }) // => "≤ 60,000 USD"
+ * A claim's interval in words, in its unit, as a reader writes it (rangeWords): a point, a range,
+ * or an open bound ("more than"/"under" when the qualifier is over or under, else "at least"/"at
+ * most"); "no figure" without bounds. No unit ids, no interval notation.
+ * @example intervalText({ low: null, high: 60000, unit: "USD", qualifier: "under" }) // => "under $60,000"
+ * @example intervalText({ low: -20, high: -18, unit: "pct" }) // => "−18% to −20%"
+ * @example intervalText({ low: 3.2, high: 3.2, unit: "USD_bn" }) // => "$3.2B"
  */
-export function intervalText(c: Pick<ClaimLike, "low" | "high" | "unit">): string {
-  const unit = c.unit ? ` ${c.unit}` : "";
-  if (c.low !== null && c.high !== null) {
-    return c.low === c.high ? `${formatNumber(c.low)}${unit}` : `${formatNumber(c.low)} to ${formatNumber(c.high)}${unit}`;
-  }
-  if (c.high !== null) return `≤ ${formatNumber(c.high)}${unit}`;
-  if (c.low !== null) return `≥ ${formatNumber(c.low)}${unit}`;
-  return "no figure";
+export function intervalText(c: Pick<ClaimLike, "low" | "high" | "unit"> & { qualifier?: string }): string {
+  if (c.low === null && c.high === null) return "no figure";
+  const open = c.qualifier === "over" || c.qualifier === "under";
+  return rangeWords({ low: c.low ?? -Infinity, high: c.high ?? Infinity, lowOpen: open, highOpen: open }, c.unit);
 }
 
 /**
- * The hover text of a claim (plotly pseudo-HTML, every piece escaped): the printed figure, who
- * printed it (its source, else its article id) and its id, the wrapped quote, the interval and the date it refers to.
- * @example claimHover({ id: "a-001", article: "a", quote: "fell <5%", raw: "5%", low: -5, high: -5, unit: "pct", as_of: "2026" }) // => "<b>5%</b> · a (a-001)<br>“fell &lt;5%”<br>-5 pct · as of 2026"
+ * The units of rows in words, for a value axis's title (termWords, from data/vocabulary.csv).
+ * @example unitTitle([{ unit: "pct" }, { unit: "pct" }, { unit: "USD_bn" }]) // => "percent, billions of US dollars"
  */
-export function claimHover(c: Pick<ClaimLike, "id" | "article" | "quote" | "raw" | "low" | "high" | "unit" | "as_of" | "source">): string {
+export function unitTitle(rows: readonly Pick<ClaimLike, "unit">[]): string {
+  return [...new Set(rows.map((c) => c.unit))].filter(Boolean).map((u) => termWords("unit", u)).join(", ");
+}
+
+/**
+ * The hover text of a claim (plotly pseudo-HTML, every piece escaped): the printed figure and who
+ * printed it (its source, else its article), the wrapped quote, then the figure as read in words
+ * and its date in words.
+ * @example claimHover({ id: "a-001", article: "a", source: "A", quote: "fell <5%", raw: "5%", low: -5, high: -5, unit: "pct", as_of: "2026-02-05" }) // => "<b>5%</b> · A<br>“fell &lt;5%”<br>−5% · 5 Feb 2026"
+ */
+export function claimHover(c: Pick<ClaimLike, "article" | "quote" | "raw" | "low" | "high" | "unit" | "as_of" | "source" | "qualifier">): string {
   return (
-    `<b>${escapeHtml(c.raw)}</b> · ${escapeHtml(c.source || c.article)} (${escapeHtml(c.id)})` +
+    `<b>${escapeHtml(c.raw)}</b> · ${escapeHtml(c.source || c.article)}` +
     `<br>“${wrapHtml(c.quote)}”` +
-    `<br>${escapeHtml(intervalText(c))} · as of ${escapeHtml(c.as_of)}`
+    `<br>${escapeHtml(intervalText(c))}${c.as_of ? ` · ${escapeHtml(formatAsOf(c.as_of))}` : ""}`
   );
 }

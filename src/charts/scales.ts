@@ -4,6 +4,7 @@
  * per row. A scale gives each row a key, each key a colour and a legend name, and the keys' order.
  */
 import { RATINGS, isRating, ratingLabel } from "../domain/ratings";
+import { valueWords } from "../domain/wording";
 import { RATING_COLORS, VERDICTS, VERDICT_COLORS, VERDICT_LABELS, normalizeVerdict, type Verdict } from "../render/html";
 import { unique } from "./parts";
 import type { ClaimLike } from "./rows";
@@ -36,13 +37,28 @@ export function colorKey(row: Partial<Record<string, unknown>>, column: string):
   return row.origin === "outside" ? OUTSIDE_KEY : "";
 }
 
-/** Colours by a column, Okabe–Ito in order of first appearance. */
+/**
+ * The column rows are coloured by when the caller names none: who printed each figure (`source`,
+ * the article's short name or the outlet) when the rows carry it, else the article.
+ * @example defaultColorColumn([{ source: "TradingKey" }]) // => "source"
+ * @example defaultColorColumn([{ article: "a" }]) // => "article"
+ */
+export function defaultColorColumn(rows: readonly Partial<Record<string, unknown>>[]): string {
+  return rows.some((r) => typeof r.source === "string" && r.source !== "") ? "source" : "article";
+}
+
+/**
+ * Colours by a column, Okabe–Ito in order of first appearance; legend names in words
+ * (valueWords: a window, a date, a rating as a reader reads it).
+ * @example columnScale([], "window").name("after_hours") // => "after the regular session closed"
+ * @example columnScale([], "as_of").name("2026-02-06") // => "6 Feb 2026"
+ */
 export function columnScale(rows: readonly ClaimLike[], column: string): ColorScale {
   const colors = colorMap(rows.map((r) => colorKey(r, column)));
   return {
     key: (r) => colorKey(r, column),
     color: (k) => colors[k] ?? OUTSIDE_COLOR,
-    name: (k) => k,
+    name: (k) => (k === OUTSIDE_KEY ? k : valueWords(column, k)),
     keys: (rs) => unique(rs.map((r) => colorKey(r, column))),
   };
 }

@@ -1,8 +1,9 @@
 /** Small multiples: one small forest plot per asset (or metric, article, window), one shared value axis. */
 import { escapeHtml } from "../render/html";
 import { forestTraces, valueExtent } from "./forest";
-import { ordered, round, unique } from "./parts";
-import { toClaims, type ClaimInput } from "./rows";
+import { ordered, round } from "./parts";
+import { toClaims, unitTitle, type ClaimInput } from "./rows";
+import { termWords } from "../domain/wording";
 import { axis, figure } from "./frame";
 import { CHART_THEME, baseLayout, colorMap, type ChartOptions, type JsonObject, type PlotlyFigure } from "./theme";
 
@@ -10,13 +11,13 @@ import { CHART_THEME, baseLayout, colorMap, type ChartOptions, type JsonObject, 
 export interface SmallMultiplesOptions extends ChartOptions {
   /** The claim field that makes one panel each; default "subject". */
   facet?: "subject" | "metric" | "article" | "window";
-  /** Panel titles per facet value, e.g. { BTC: "Bitcoin" }; default the value. */
+  /** Panel titles per facet value, e.g. { BTC: "Bitcoin" }; default the value in words (termWords; an article's id as it is). */
   facetLabels?: Readonly<Record<string, string>>;
   /** Panel order (others follow in order of appearance). */
   facetOrder?: readonly string[];
   /** Panels per row; default 3. */
   columns?: number;
-  /** Title of the shared value axis (under the bottom row); default the claims' unit. */
+  /** Title of the shared value axis (under the bottom row); default the claims' unit in words (unitTitle). */
   xTitle?: string;
   /** A reference line drawn in every panel (e.g. 0); none by default. */
   reference?: number;
@@ -47,7 +48,9 @@ export function smallMultiplesChart(claims: ClaimInput, options: SmallMultiplesO
   const layout = baseLayout(options, { width, height });
   const realPlotPx = height - m.t - m.b;
   const extent = valueExtent(rows, options.reference !== undefined ? [options.reference] : []);
-  const colors = colorMap(rows.map((c) => c.article));
+  // coloured by who printed each figure: its source (the figures table), else its article
+  const who = (c: (typeof rows)[number]) => c.source || c.article;
+  const colors = colorMap(rows.map(who));
   const hGap = 0.12;
   const colWidth = (1 - hGap * (columns - 1)) / columns;
   const seen = new Set<string>();
@@ -66,7 +69,7 @@ export function smallMultiplesChart(claims: ClaimInput, options: SmallMultiplesO
     const y0 = round(1 - (top + (panelPx * realPlotPx) / plotPx) / realPlotPx);
     const mine = rows.filter((c) => String(c[facetKey] ?? "") === f);
     data.push(
-      ...forestTraces(mine, (c) => c.article, (k) => k, (k) => colors[k]!, extent, {
+      ...forestTraces(mine, who, (k) => k, (k) => colors[k]!, extent, {
         x: `x${suffix}`,
         y: `y${suffix}`,
         legend: (k) => (seen.has(k) ? false : (seen.add(k), true)),
@@ -78,7 +81,7 @@ export function smallMultiplesChart(claims: ClaimInput, options: SmallMultiplesO
       range: extent,
       separatethousands: true,
       ...(n === 1 ? {} : { matches: "x" }),
-      ...(row === gridRows - 1 || i + columns >= facets.length ? { title: { text: escapeHtml(options.xTitle ?? unique(rows.map((c) => c.unit)).join(", ")), font: { size: 11 } } } : {}),
+      ...(row === gridRows - 1 || i + columns >= facets.length ? { title: { text: escapeHtml(options.xTitle ?? unitTitle(rows)), font: { size: 11 } } } : {}),
     });
     layout[`yaxis${suffix}`] = axis({
       domain: [y0, y1],
@@ -93,7 +96,7 @@ export function smallMultiplesChart(claims: ClaimInput, options: SmallMultiplesO
       tickfont: { size: 11 },
     });
     annotations.push({
-      text: `<b>${escapeHtml(options.facetLabels?.[f] ?? f)}</b>`,
+      text: `<b>${escapeHtml(options.facetLabels?.[f] ?? (facetKey === "article" ? f : termWords(facetKey, f)))}</b>`,
       xref: "paper",
       yref: "paper",
       x: x0,

@@ -11,6 +11,7 @@ import type { Analysis } from "./analysis";
 import { articleName, claimFigure } from "./explain";
 import { RATINGS, ratingLabel, type Rating } from "./ratings";
 import type { Claim } from "../data/types";
+import { termWords } from "./wording";
 
 /** One publishable finding. */
 export interface PublishableFinding {
@@ -72,7 +73,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const score = Math.min(1, f.relativeGap) * f.centrality * (hypothetical(cs) ? 0.5 : 1) * (f.rating === "misleading" ? 0.5 : 1);
     out.push({ ...f, relativeGap: Math.min(1, f.relativeGap), score: Number(score.toPrecision(6)) });
   };
-  const meaning = (field: string, term: string) => ledger.vocabulary.find((t) => t.field === field && t.term === term)?.meaning ?? term.replace(/_/g, " ");
+  const meaning = (field: string, term: string) => termWords(field, term, ledger.vocabulary);
   const seen = new Set<string>();
   for (const r of analysis.independent.filter((x) => PUBLISHABLE.includes(x.rating))) {
     const c = ledger.byId.get(r.claim);

@@ -2,7 +2,19 @@
  * Figures and dates in the words a reader expects: "$60,008.52", "$3.79 billion", "a 5.6% fall",
  * "570,000 people", "6 Feb 2026", "2–6 Feb 2026", "November 2025". No interval notation, no unit
  * ids. Used by the explanations (src/domain/explain.ts) and by the checks' working lines.
+ *
+ * Also the words a reader sees for the machine's keys, where tables and charts show them: a
+ * column name ("as_of" → "as of", "raw" → "as printed"), a vocabulary term (data/vocabulary.csv:
+ * "after_hours" → "after the regular session closed"), a date, a rating. The DataFrames keep
+ * their keys; only what is shown is put in words. Pure, except that the vocabulary, when none is
+ * given, is data/vocabulary.csv, read once.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isRating, ratingLabel } from "./ratings";
+import { parseCsv } from "../data/csv";
+import { DATA_DIR } from "../data/paths";
+import type { Term } from "../data/types";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -128,4 +140,98 @@ export function plainShare(share: number): string {
  */
 export function quoted(text: string): string {
   return `“${text.trim()}”`;
+}
+
+/**
+ * A vocabulary meaning cut to its plain first phrase, for readers: data/vocabulary.csv writes
+ * each meaning as a label, then (after ";", "," or "(") the analyst's definition.
+ * @example plainMeaning("change in percent; the move over the window, falls negative") // => "change in percent"
+ * @example plainMeaning("leveraged crypto traders (people liquidated)") // => "leveraged crypto traders"
+ * @example plainMeaning("a level at as_of") // => "a level at a date"
+ */
+export function plainMeaning(meaning: string): string {
+  return meaning.split(/[;,(]/)[0].trim().replace(/\bas_of\b/g, "a date") || meaning;
+}
+
+type Vocabulary = readonly Pick<Term, "field" | "term" | "meaning">[];
+let projectVocabulary: Vocabulary | undefined;
+
+/**
+ * The terms of data/vocabulary.csv, read once (the words tables and charts use when given no
+ * vocabulary); none when the file cannot be read (`npm run validate` reports a bad file, display
+ * only falls back to the terms themselves).
+ */
+function defaultVocabulary(): Vocabulary {
+  if (!projectVocabulary) {
+    try {
+      const file = path.join(DATA_DIR, "vocabulary.csv");
+      projectVocabulary = parseCsv(fs.readFileSync(file, "utf8"), "data/vocabulary.csv").rows.map((r) => r.values as unknown as Term);
+    } catch {
+      projectVocabulary = [];
+    }
+  }
+  return projectVocabulary;
+}
+
+/**
+ * A vocabulary term in words: its meaning's plain first phrase (plainMeaning); a term the
+ * vocabulary (default data/vocabulary.csv) does not list, with its underscores as spaces.
+ * @example termWords("window", "after_hours", [{ field: "window", term: "after_hours", meaning: "after the regular session closed" }]) // => "after the regular session closed"
+ * @example termWords("subject", "BTC", [{ field: "subject", term: "BTC", meaning: "Bitcoin" }]) // => "Bitcoin"
+ * @example termWords("metric", "pct_change", []) // => "pct change"
+ */
+export function termWords(field: string, term: string, vocabulary: Vocabulary = defaultVocabulary()): string {
+  const meaning = vocabulary.find((t) => t.field === field && t.term === term)?.meaning;
+  return meaning ? plainMeaning(meaning) : term.replace(/_/g, " ");
+}
+
+/**
+ * What a quantity measures, in words: its subject (capitalised), metric and window(s) as the
+ * vocabulary words them, joined by " · "; several windows ("intraday|episode") joined by "or".
+ * @example quantityWords("BTC", "low", "intraday|episode", [{ field: "subject", term: "BTC", meaning: "Bitcoin" }, { field: "metric", term: "low", meaning: "low; the trough" }, { field: "window", term: "intraday", meaning: "within one trading session, from …" }, { field: "window", term: "episode", meaning: "the whole sell-off" }]) // => "Bitcoin · low · within one trading session or the whole sell-off"
+ */
+export function quantityWords(subject: string, metric: string, window: string, vocabulary: Vocabulary = defaultVocabulary()): string {
+  const s = termWords("subject", subject, vocabulary);
+  const windows = window.split("|").map((w) => termWords("window", w, vocabulary));
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)} · ${termWords("metric", metric, vocabulary)} · ${windows.join(" or ")}`;
+}
+
+/** Column names whose words are not the name with spaces. */
+const COLUMN_WORDS: Readonly<Record<string, string>> = {
+  raw: "as printed",
+  as_of: "as of",
+};
+
+/**
+ * A column name as a table's header says it: the vocabulary's own words for a few ("raw" → "as
+ * printed"), a rating's label for a column counting a rating, else the name with its
+ * underscores as spaces.
+ * @example columnWords("as_of") // => "as of"
+ * @example columnWords("raw") // => "as printed"
+ * @example columnWords("accurate_rounded") // => "Accurate, rounded"
+ * @example columnWords("checks_failed") // => "checks failed"
+ */
+export function columnWords(key: string): string {
+  if (isRating(key)) return ratingLabel(key);
+  return COLUMN_WORDS[key] ?? key.replace(/_/g, " ");
+}
+
+const VOCABULARY_FIELDS = new Set(["subject", "metric", "window", "unit"]);
+const AS_OF = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/;
+
+/**
+ * A value of a column as a reader reads it in a table cell or a legend: a rating's label, a
+ * vocabulary term in words (subject, metric, window, unit: termWords), a date of `as_of` in words,
+ * a lone snake_case key with spaces; anything else as it is.
+ * @example valueWords("rating", "accurate_rounded") // => "Accurate, rounded"
+ * @example valueWords("as_of", "2026-02-02/2026-02-06") // => "2–6 Feb 2026"
+ * @example valueWords("kind", "percent_change") // => "percent change"
+ * @example valueWords("quote", "fell 5% in after_hours trade") // => "fell 5% in after_hours trade"
+ */
+export function valueWords(column: string, value: string, vocabulary?: Vocabulary): string {
+  if (/(^|_)rating$/.test(column) && isRating(value)) return ratingLabel(value);
+  if (value === "") return value;
+  if (VOCABULARY_FIELDS.has(column)) return termWords(column, value, vocabulary);
+  if (column === "as_of" && AS_OF.test(value)) return plainDate(value);
+  return /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(value) ? value.replace(/_/g, " ") : value;
 }

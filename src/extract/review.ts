@@ -17,6 +17,7 @@ import { independentVerdict, type IndependentResult } from "../domain/independen
 import { rateConflict, rateIndependent, type ExplainContext } from "../domain/explain";
 import type { Rated, Rating } from "../domain/ratings";
 import { unitInfo } from "../domain/units";
+import { termWords } from "../domain/wording";
 import { CLAIM_COLUMNS } from "../data/ledger";
 import { escapeMarkdown, quoteMarkdown } from "../render/markdown";
 import { DATA_DIR } from "../data/paths";
@@ -137,25 +138,9 @@ export function plainFigure(r: { low: string; high: string; unit: string; qualif
   return `${inclusive ? "at most" : "below"} ${fmt(r.high)}`;
 }
 
-/**
- * A vocabulary meaning cut to its plain first phrase, for readers ("move over window; falls
- * negative" → "move over window", "a level at as_of" → "a level at a date").
- * @example plainMeaning("fall from a peak, negative pct") // => "fall from a peak"
- * @example plainMeaning("leveraged crypto traders (people liquidated)") // => "leveraged crypto traders"
- */
-export function plainMeaning(meaning: string): string {
-  return meaning.split(/[;,(]/)[0].trim().replace(/\bas_of\b/g, "a date") || meaning;
-}
-
-/** The vocabulary meaning of a term in plain words, or the term when it has none. */
-function meaning(review: ArticleReview, field: string, term: string): string {
-  const m = review.analysis.ledger.vocabulary.find((t) => t.field === field && t.term === term)?.meaning;
-  return m ? plainMeaning(m) : term;
-}
-
 /** What a figure measures in the vocabulary's words ("Bitcoin · episode trough · …"); "?" for what is still to fill in. */
 function whatText(review: ArticleReview, row: ReviewFigure["row"]): string {
-  return (["subject", "metric", "window"] as const).map((f) => (row[f] ? meaning(review, f, row[f]) : "?")).join(" · ");
+  return (["subject", "metric", "window"] as const).map((f) => (row[f] ? termWords(f, row[f], review.analysis.ledger.vocabulary) : "?")).join(" · ");
 }
 
 /** The figures of one section. */
@@ -163,7 +148,7 @@ function sectionFigures(review: ArticleReview, sectionId: string): ReviewFigure[
   return review.figures.filter((f) => f.row.section === sectionId);
 }
 
-/** The quotes of a section's figures as Markdown blockquotes (escaped) citing their ids; a line saying so when it has none. */
+/** The quotes of a section's figures as Markdown blockquotes (escaped); a line saying so when it has none. */
 export function sectionQuotes(review: ArticleReview, sectionId: string): string {
   const quotes = sectionFigures(review, sectionId).map((f) => ({ id: f.row.id, quote: f.row.quote }));
   return quotes.length > 0 ? quoteMarkdown(quotes) : "*No figures proposed in this section.*";

@@ -162,7 +162,8 @@ export function md(text: string): Markdown {
 export type Showable = PlotlyFigure | Markdown | RowsInput | string;
 
 /**
- * Shows each item in order: a chart as a chart, a DataFrame or an array of records as a table,
+ * Shows each item in order: a chart as a chart, a DataFrame or an array of records as a table
+ * (short cells on one line, long ones at least 18em wide, as a frame shows itself),
  * Markdown (or a string, read as Markdown the notebook wrote) as Markdown.
  * @throws TypeError for anything else.
  * @example show(md("x"), { raw: () => {}, html: () => {}, markdown: () => {} }) // => undefined
@@ -177,7 +178,7 @@ export function show(...items: (Showable | DisplaySink)[]): void {
     else if (typeof item === "string") sink.markdown(item);
     else if (item instanceof Markdown) sink.markdown(item.text);
     else if (typeof item === "object" && item !== null && Array.isArray((item as PlotlyFigure).data) && typeof (item as PlotlyFigure).layout === "object") showChart(item as PlotlyFigure, sink);
-    else if (Array.isArray(item) || isFrameLike(item)) showTable(item as RowsInput, {}, sink);
+    else if (Array.isArray(item) || isFrameLike(item)) showTable(item as RowsInput, { longTextWidth: "18em" }, sink);
     else throw new TypeError(`show: cannot show ${Object.prototype.toString.call(item)} (expected a chart, a DataFrame, records, Markdown or a string)`);
   }
 }

@@ -9,6 +9,7 @@
  */
 
 import { isRating, ratingLabel, type Rating } from "../domain/ratings";
+import { columnWords, valueWords } from "../domain/wording";
 
 /** A plain record: one table row or one chart input row. */
 export type Row = Record<string, unknown>;
@@ -294,7 +295,7 @@ export interface TableColumn {
   label?: string;
   /** Fixed decimals for numbers; default: shortest digits. */
   decimals?: number;
-  /** Cell alignment; default right for all-number columns, left otherwise. */
+  /** Cell alignment; default right for all-number columns (not declared `html`), left otherwise. */
   align?: "left" | "right" | "center";
   /** Turns a value into cell text; the result is escaped unless `html` is set. */
   render?: (value: unknown, row: Row) => string;
@@ -353,7 +354,7 @@ export function tableHtml(input: RowsInput, options: TableOptions = {}): string 
   const shown = options.maxRows !== undefined ? rows.slice(0, Math.max(0, options.maxRows)) : rows;
   const align = (c: TableColumn): string =>
     c.align ??
-    (!c.html && !c.render && rows.some((r) => typeof r[c.key] === "number") && rows.every((r) => r[c.key] == null || typeof r[c.key] === "number")
+    (!c.html && rows.some((r) => typeof r[c.key] === "number") && rows.every((r) => r[c.key] == null || typeof r[c.key] === "number")
       ? "right"
       : "left");
   const aligns = columns.map(align);
@@ -399,9 +400,20 @@ export function ratingCell(value: unknown): string {
   return typeof value === "string" && isRating(value) ? ratingLabel(value) : cellText(value);
 }
 
-/** The column spec for a key: rating columns render their labels. */
-function columnFor(key: string): TableColumn {
-  return /(^|_)rating$/.test(key) ? { key, render: ratingCell } : { key };
+/**
+ * The column spec for a key, as a reader reads it: the header in words (columnWords: "as_of" →
+ * "as of"), a rating as its label, a vocabulary term, a date or a lone key in words
+ * (valueWords), a verdict as its short label; numbers and other text as they are.
+ * @example columnFor("as_of").label // => "as of"
+ * @example columnFor("verdict").render?.("confirmed_within_rounding", {}) // => "confirmed (rounding)"
+ */
+export function columnFor(key: string): TableColumn {
+  const words = (value: unknown): string => {
+    if (typeof value !== "string") return cellText(value);
+    if (key === "verdict" && (VERDICTS as readonly string[]).includes(value)) return verdictLabel(value);
+    return valueWords(key, value);
+  };
+  return { key, label: columnWords(key), render: words };
 }
 
 /** The columns of a table: the given specs, or every field in order of first appearance. */

@@ -1,6 +1,6 @@
 /**
  * Markdown for notebooks: text from articles escaped for JupyterLab's Markdown (and MathJax), and
- * verbatim quotes as blockquotes citing their claim ids.
+ * verbatim quotes as blockquotes.
  */
 import { escapeHtml } from "./html";
 import type { Claim } from "../data/types";
@@ -34,31 +34,22 @@ export interface QuoteOptions {
 }
 
 /**
- * Markdown blockquotes of verbatim quotes, each followed by the claim id(s) that cite it in code
- * spans. Claims sharing one quote (one figure shared by five companies) give one blockquote;
- * plain strings give a blockquote without ids. Quotes keep first-appearance order; every quote is
- * escaped with escapeMarkdown. Empty input gives "".
- * @example quoteMarkdown([{ id: "a-1", quote: "fell ~$5" }, { id: "a-2", quote: "fell ~$5" }]) // => "> fell \\~\\$5 — `a-1` `a-2`"
+ * Markdown blockquotes of verbatim quotes, as a reader reads them (no claim ids: the quote and
+ * the figure it prints are the reader's handle). Claims sharing one quote (one figure shared by
+ * five companies) give one blockquote. Quotes keep first-appearance order; every quote is escaped
+ * with escapeMarkdown. Empty input gives "".
+ * @example quoteMarkdown([{ quote: "fell ~$5" }, { quote: "fell ~$5" }]) // => "> fell \\~\\$5"
  * @example quoteMarkdown(["x", "y", "z"], { max: 2 }) // => "> x\n\n> y\n\n*… and 1 more quote*"
  */
-export function quoteMarkdown(items: readonly (Pick<Claim, "id" | "quote"> | string)[], options: QuoteOptions = {}): string {
-  const order: string[] = [];
-  const ids = new Map<string, string[]>();
-  for (const item of items) {
-    const quote = typeof item === "string" ? item : item.quote;
-    if (!ids.has(quote)) {
-      ids.set(quote, []);
-      order.push(quote);
-    }
-    if (typeof item !== "string" && !ids.get(quote)!.includes(item.id)) ids.get(quote)!.push(item.id);
-  }
+export function quoteMarkdown(items: readonly (Pick<Claim, "quote"> | string)[], options: QuoteOptions = {}): string {
+  const order = [...new Set(items.map((item) => (typeof item === "string" ? item : item.quote)))];
   const shown = options.max !== undefined ? order.slice(0, Math.max(0, options.max)) : order;
-  const blocks = shown.map((q) => {
-    const lines = escapeMarkdown(q.replace(/\r\n?/g, "\n")).split("\n");
-    const cite = ids.get(q)!.length > 0 ? ` — ${ids.get(q)!.map((id) => `\`${id}\``).join(" ")}` : "";
-    lines[lines.length - 1] += cite;
-    return lines.map((l) => `> ${l}`.trimEnd()).join("\n");
-  });
+  const blocks = shown.map((q) =>
+    escapeMarkdown(q.replace(/\r\n?/g, "\n"))
+      .split("\n")
+      .map((l) => `> ${l}`.trimEnd())
+      .join("\n"),
+  );
   const more = order.length - shown.length;
   if (more > 0) blocks.push(`*… and ${more} more quote${more === 1 ? "" : "s"}*`);
   return blocks.join("\n\n");

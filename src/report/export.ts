@@ -182,7 +182,7 @@ export function chartPageHtml(fig: Figure, plotlyJs: string): string {
   return [
     ...pageHead(info.title, PAGE_CSS),
     chartPlaceholderHtml(fig).trimEnd(),
-    `<p class="muted">selloff-lab chart <code>${escapeHtml(info.id)}</code>${info.article ? ` from article <code>${escapeHtml(info.article)}</code>` : ""}.</p>`,
+    '<p class="muted">From selloff-lab, a fact-check of the news coverage of the February 2026 sell-off.</p>',
     inlineScript(plotlyJs),
     inlineScript(CHART_BOOT_JS),
     "</body>",
@@ -211,7 +211,7 @@ export interface PageInfo {
   charts: ChartInfo[];
 }
 
-/** The front page: what was found (`summary`, see src/report/front-page.ts), then every notebook page and every chart, with titles and the article each comes from. */
+/** The front page: what was found (`summary`, see src/report/front-page.ts), then every notebook page and every chart, by title (no ids). */
 export function galleryHtml(pages: readonly PageInfo[], extras: readonly { href: string; label: string }[] = [], summary = ""): string {
   const lines = [
     ...pageHead("selloff-lab — notebooks and charts", `${PAGE_CSS}\n${FRONT_PAGE_CSS}`),
@@ -231,7 +231,7 @@ export function galleryHtml(pages: readonly PageInfo[], extras: readonly { href:
     lines.push(`<h2>Charts of ${escapeHtml(p.title)}</h2>`, '<ul class="gallery">');
     for (const c of p.charts) {
       lines.push(
-        `<li><a href="charts/${encodeURIComponent(c.id)}.html">${escapeHtml(c.title)}</a>${c.article ? ` <span class="muted">— article <code>${escapeHtml(c.article)}</code></span>` : ""}</li>`,
+        `<li><a href="charts/${encodeURIComponent(c.id)}.html">${escapeHtml(c.title)}</a></li>`,
       );
     }
     lines.push("</ul>");

@@ -43,7 +43,7 @@ export function pageHtml(title: string, items: readonly PageItem[], plotlyJs: st
     if (typeof item === "string") return `<p>${escapeHtml(item)}</p>`;
     if (item instanceof Markdown) return markdownHtml(item.text);
     if (isFigure(item)) return chartPlaceholderHtml(item, `chart-${k + 1}`).trimEnd();
-    if (Array.isArray(item) || isFrameLike(item)) return tableHtml(item as RowsInput);
+    if (Array.isArray(item) || isFrameLike(item)) return tableHtml(item as RowsInput, { longTextWidth: "18em" });
     throw new TypeError(`exportHtml: item ${k + 1} is not a chart, a table or text`);
   });
   return [

@@ -8,12 +8,16 @@ import { joinWords, plural } from "../render/format";
 import { formatNumber } from "../render/html";
 import { escapeMarkdown } from "../render/markdown";
 import type { Article, Section } from "../data/types";
-import { ratingCountWords, type SummaryInput } from "./explain";
+import { checkName, ratingCountWords, type SummaryInput } from "./explain";
+import { plainDate, quoted } from "../domain/wording";
 
-/** Ids of the items rated inaccurate or misleading, as code spans ("none" when there are none). */
-function wanting(items: readonly (Pick<Rated, "rating"> & { id: string })[]): string {
-  const ids = items.filter((x) => x.rating === "inaccurate" || x.rating === "misleading").map((x) => `\`${x.id}\``);
-  return ids.length === 0 ? "none" : joinWords(ids);
+/** An item of the tally: its rating and how a reader names it (Markdown, escaped by the caller). */
+export type TallyItem = Pick<Rated, "rating"> & { name: string };
+
+/** The names of the items rated inaccurate or misleading ("none" when there are none). */
+function wanting(items: readonly TallyItem[]): string {
+  const names = items.filter((x) => x.rating === "inaccurate" || x.rating === "misleading").map((x) => x.name);
+  return names.length === 0 ? "none" : joinWords(names);
 }
 
 /**
@@ -31,7 +35,7 @@ export function articleIntroText(a: Article, sections: readonly Section[], s: Su
     `- **Article:** *${escapeMarkdown(a.title)}*`,
     `- **Outlet:** ${escapeMarkdown(a.outlet)}`,
     `- **Author:** ${a.author ? escapeMarkdown(a.author) : "not named"}`,
-    `- **Published:** ${escapeMarkdown(a.published)} (${escapeMarkdown(a.published_basis)})`,
+    `- **Published:** ${escapeMarkdown(plainDate(a.published))} (${escapeMarkdown(a.published_basis)})`,
     `- **Page chrome trimmed:** ${escapeMarkdown(a.trimmed)}`,
     `- **In the ledger:** ${plural(s.claims.length, "figure")} across ${plural(sections.length, "section")} (${formatNumber(headings)} under the article's own headings).`,
     `- **Against independent reporting:** ${ratingCountWords(ratings)}.`,
@@ -43,15 +47,18 @@ export function articleIntroText(a: Article, sections: readonly Section[], s: Su
 /**
  * What holds and what does not across an article, by method: the ratings of its figures against
  * independent reporting, of the recomputations and of the reconciliations that read them, each
- * followed by the ids of the items found inaccurate or misleading.
+ * followed by the items found inaccurate or misleading, named as a reader knows them: a figure by
+ * what it prints (“20%”), a recomputation by its statement, a reconciliation by what it measures
+ * (`conflicts` give their names).
  */
-export function articleTallyText(s: SummaryInput, conflicts: readonly (Pick<Rated, "rating"> & { id: string })[]): string {
-  const figures = s.claims.map((c) => ({ id: c.id, rating: s.independent.get(c.id)?.rating ?? ("unverifiable" as const) }));
-  const line = (title: string, items: readonly (Pick<Rated, "rating"> & { id: string })[], noun: string) =>
+export function articleTallyText(s: SummaryInput, conflicts: readonly TallyItem[]): string {
+  const figures = s.claims.map((c) => ({ name: quoted(escapeMarkdown(c.raw)), rating: s.independent.get(c.id)?.rating ?? ("unverifiable" as const) }));
+  const checks = s.checks.map((v) => ({ name: checkName(v), rating: v.rating }));
+  const line = (title: string, items: readonly TallyItem[], noun: string) =>
     `- **${title}:** ${plural(items.length, noun)}, ${ratingCountWords(items.map((x) => x.rating))}; inaccurate or misleading: ${wanting(items)}.`;
   return [
     line("Against independent reporting", figures, "figure"),
-    line("Recomputations", s.checks, "check"),
+    line("Recomputations", checks, "check"),
     line("Reconciliations with other figures", conflicts, "reconciliation"),
   ].join("\n");
 }

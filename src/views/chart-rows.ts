@@ -4,7 +4,7 @@
  * rows, row labels that name each figure's article (short name, data/articles.csv) or outlet, and
  * a forest plot of rows of the figures table.
  */
-import { toClaims, type ClaimInput, type ClaimLike } from "../charts/rows";
+import { intervalText, toClaims, type ClaimInput, type ClaimLike } from "../charts/rows";
 import { intervalChart, type IntervalOptions } from "../charts/interval";
 import { withLegendRoom } from "../charts/decorate";
 import type { PlotlyFigure } from "../charts/theme";
@@ -12,7 +12,7 @@ import { plainDate } from "../domain/wording";
 import { asOfMidpoint } from "../data/dates";
 import type { CheckVerdict } from "../domain/checks";
 import type { IndependentRow } from "../data/independent-file";
-import { formatNumber, type RowsInput } from "../render/html";
+import { type RowsInput } from "../render/html";
 import type { Claim } from "../data/types";
 import { sharedAnalysis, unitWords } from "./shared";
 
@@ -69,26 +69,17 @@ export type SourceClaim = ClaimLike & { outlet: string; tier: string };
 /**
  * An independent figure (a row of data/independent.csv) as a chart row: its id, the group name
  * `article` (one colour for all independent reporting), its quote, interval and unit, and as
- * `raw` its interval in figures ("60,008.52", "175 to 185", "≤ -5" for an open end), since the
- * source printed it in its own words.
+ * `raw` its interval in words (intervalText: "$60,008.52", "$175B–$185B", "a fall of at least 5%"
+ * for an open end), since the source printed it in its own words.
  * @param row the independent row
  * @param group the legend name of independent reporting; default "independent reporting"
- * @example sourceAsClaim({ id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "q", outlet: "Reuters", tier: "wire" }).raw // => "60,008.52"
+ * @example sourceAsClaim({ id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "q", outlet: "Reuters", tier: "wire" }).raw // => "$60,008.52"
  */
 export function sourceAsClaim(
   row: Pick<IndependentRow, "id" | "subject" | "metric" | "window" | "low" | "high" | "unit" | "as_of" | "quote" | "outlet" | "tier">,
   group = "independent reporting",
 ): SourceClaim {
-  const raw =
-    row.low !== null && row.high !== null
-      ? row.low === row.high
-        ? formatNumber(row.low)
-        : `${formatNumber(row.low)} to ${formatNumber(row.high)}`
-      : row.low !== null
-        ? `≥ ${formatNumber(row.low)}`
-        : row.high !== null
-          ? `≤ ${formatNumber(row.high)}`
-          : "";
+  const raw = row.low === null && row.high === null ? "" : intervalText(row);
   return {
     id: row.id,
     article: group,
@@ -120,7 +111,7 @@ export interface ChartLabelOptions {
   names?: Readonly<Record<string, string>>;
   /** Cut outlets longer than this many characters (with "…"); default 34. */
   width?: number;
-  /** Append each row's as_of ("· 2026-02-06"), for rows of different days; default false. */
+  /** Append each row's date in words ("· 6 Feb 2026"), for rows of different days; default false. */
   date?: boolean;
 }
 
@@ -129,7 +120,7 @@ export interface ChartLabelOptions {
  * figure as "<printed figure> — <article's short name>", an independent one as
  * "<figure> — <outlet, cut to width> (<tier>)"; optionally followed by the date.
  * @example chartLabels([{ id: "a-1", raw: "$60,000", article: "tradingkey-ai-bubble", as_of: "2026-02-06" }, { id: "r011", raw: "60,008.52", article: "independent reporting", as_of: "2026-02-06", outlet: "Reuters via CNA", tier: "wire" }]) // => { "a-1": "$60,000 — TradingKey", r011: "60,008.52 — Reuters via CNA (wire)" }
- * @example chartLabels([{ id: "a-1", raw: "5%", article: "a", as_of: "2026-02-02" }], { date: true }) // => { "a-1": "5% — a · 2026-02-02" }
+ * @example chartLabels([{ id: "a-1", raw: "5%", article: "a", as_of: "2026-02-02" }], { date: true }) // => { "a-1": "5% — a · 2 Feb 2026" }
  */
 export function chartLabels(
   rows: readonly (Pick<ClaimLike, "id" | "raw" | "article" | "as_of"> & { outlet?: string; tier?: string })[],
@@ -143,7 +134,7 @@ export function chartLabels(
       const outlet = r.outlet.length > width ? `${r.outlet.slice(0, width - 1).trimEnd()}…` : r.outlet;
       label = `${r.raw} — ${outlet}${r.tier ? ` (${r.tier})` : ""}`;
     } else label = `${r.raw} — ${(options.names ?? articleShortNames())[r.article] ?? r.article}`;
-    out[r.id] = options.date ? `${label} · ${r.as_of}` : label;
+    out[r.id] = options.date ? `${label} · ${plainDate(r.as_of)}` : label;
   }
   return out;
 }

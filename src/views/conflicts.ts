@@ -15,7 +15,7 @@ import { plural } from "../render/format";
 import { intersectAll } from "../domain/intervals";
 import { figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
 import { ratingLabel, type Rated } from "../domain/ratings";
-import { plainDate, plainRange } from "../domain/wording";
+import { plainDate, plainRange, quantityWords, termWords } from "../domain/wording";
 import type { Claim, Interval } from "../data/types";
 import type { Ledger } from "../data/ledger";
 import { comparableUnits, distinct, sharedAnalysis, unitWords } from "./shared";
@@ -68,16 +68,15 @@ export function conflictConsensus(conflict: Pick<Conflict, "consensus" | "inters
 }
 
 /**
- * What a reconciliation measures, in words: its subject as data/vocabulary.csv names it, then its
- * metric and window ("Bitcoin · low · intraday"), capitalised; a family: "Related figures: " and its name.
- * @example conflictTitle({ kind: "group", subject: "BTC", metric: "pct_change", window: "after_hours" }, [{ field: "subject", term: "BTC", meaning: "Bitcoin" }]) // => "Bitcoin · pct change · after hours"
+ * What a reconciliation measures, in words: its subject, metric and window as data/vocabulary.csv
+ * words them (quantityWords: "Bitcoin · change in percent · after the regular session closed");
+ * a family: "Related figures: " and its name in words.
+ * @example conflictTitle({ kind: "group", subject: "BTC", metric: "pct_change", window: "after_hours" }, [{ field: "subject", term: "BTC", meaning: "Bitcoin" }, { field: "metric", term: "pct_change", meaning: "change in percent; falls negative" }, { field: "window", term: "after_hours", meaning: "after the regular session closed" }]) // => "Bitcoin · change in percent · after the regular session closed"
  * @example conflictTitle({ kind: "family", id: "family.btc-trough", subject: "BTC", metric: "low", window: "intraday|episode" }, []) // => "Related figures: btc trough"
  */
 export function conflictTitle(c: Pick<Conflict, "kind" | "subject" | "metric" | "window"> & { id?: string }, vocabulary: Ledger["vocabulary"] = sharedAnalysis().ledger.vocabulary): string {
-  const words = (s: string) => s.replace(/[_|]/g, " ");
-  if (c.kind === "family") return `Related figures: ${words((c.id ?? "").replace(/^family\./, "").replace(/-/g, " "))}`;
-  const subject = vocabulary.find((t) => t.field === "subject" && t.term === c.subject)?.meaning ?? words(c.subject);
-  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} · ${words(c.metric)} · ${words(c.window)}`;
+  if (c.kind === "family") return `Related figures: ${(c.id ?? "").replace(/^family\./, "").replace(/[-_]/g, " ")}`;
+  return quantityWords(c.subject, c.metric, c.window, vocabulary);
 }
 
 /**
@@ -124,9 +123,15 @@ export function conflictCharts(rows: RowsInput, prefix: string, analysis: Analys
 // ---------------------------------------------------------------------------------------------
 // Ordered families: how nested figures can all be true
 
+/** A subject and its window(s) in words, capitalised: "The crypto market, three days". */
+function subjectAndWindow(subject: string, windows: readonly string[], vocabulary?: Ledger["vocabulary"]): string {
+  const s = termWords("subject", subject, vocabulary);
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}, ${windows.map((w) => termWords("window", w, vocabulary)).join(" or ")}`;
+}
+
 /** One level of an ordered family, with the figures on it and what they allow once nested. */
 export interface FamilyLevel {
-  /** The level in words: "BTC liquidations (24h)". */
+  /** The level in words: "Bitcoin, a rolling 24 hours". */
   label: string;
   claims: Claim[];
   /** The common part of the level's own figures (effective intervals, family unit); null when they disagree or there are none. */
@@ -140,16 +145,20 @@ export interface FamilyLevel {
  * interval and its fitted interval under the family's ordering (orderedLevels), in `unit`
  * (figures of another dimension, such as CNY amounts, are left out, as the reconciliation does).
  * @throws Error `unknown family: "…"`.
- * @example familyLevels("liquidations", "USD_bn").map((l) => l.label) // => ["BTC liquidations (24h)", "crypto_market liquidations (24h)", "crypto_market liquidations (3d)"]
+ * Each level's label says what it measures in words: its subject and window, and its metric when
+ * the family's levels measure more than one (quantityWords).
+ * @example familyLevels("liquidations", "USD_bn").map((l) => l.label) // => ["Bitcoin, a rolling 24 hours", "The crypto market, a rolling 24 hours", "The crypto market, three days"]
  */
-export function familyLevels(name: string, unit: string, ledger: Pick<Ledger, "claims" | "families"> = sharedAnalysis().ledger): FamilyLevel[] {
+export function familyLevels(name: string, unit: string, ledger: Pick<Ledger, "claims" | "families"> & Partial<Pick<Ledger, "vocabulary">> = sharedAnalysis().ledger): FamilyLevel[] {
   const { claims, families } = ledger;
   const spec = families.find((f) => f.name === name);
   if (!spec) throw new Error(`unknown family: ${JSON.stringify(name)} (expected one of ${families.map((f) => f.name).join(", ")})`);
+  // the levels of a family of one metric (liquidations) differ by subject and window only
+  const oneMetric = new Set(spec.levels.flat().map((s) => s.metric)).size === 1;
   const levels = spec.levels.map((sels) => {
     const cs = claims.filter((c) => sels.some((s) => c.subject === s.subject && c.metric === s.metric && s.windows.includes(c.window)) && comparableUnits(c.unit, unit));
     const own = cs.length > 0 ? intersectAll(cs.map((c) => figureIn(c, unit).effective)) : null;
-    const label = sels.map((s) => `${s.subject} ${s.metric} (${s.windows.join(", ")})`).join(" / ");
+    const label = sels.map((s) => (oneMetric ? subjectAndWindow(s.subject, s.windows, ledger.vocabulary) : quantityWords(s.subject, s.metric, s.windows.join("|"), ledger.vocabulary))).join(" / ");
     return { label, claims: cs, own, fitted: null as Interval | null };
   });
   if (spec.relation === "ordered") {

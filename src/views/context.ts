@@ -17,15 +17,20 @@ import type { Conflict } from "../domain/reconcile";
 import { toDataFrame } from "../data/danfo";
 import type { Article, Claim, Section } from "../data/types";
 import { md, type Markdown } from "../render/display";
-import { quoteMarkdown } from "../render/markdown";
+import { escapeMarkdown, quoteMarkdown } from "../render/markdown";
+import { conflictTitle } from "./conflicts";
 import { checkRecords, CHECK_TABLE_FIELDS, conflictRecords, CONFLICT_TABLE_FIELDS, FIGURE_TABLE_COLUMNS, figureRecords, type FigureRecord } from "./figures";
 import { explain, summaryText } from "./explain";
 import { articleIntroText, articleTallyText } from "./article-text";
 import { sectionExcerpt } from "./sections";
 import { sharedAnalysis } from "./shared";
 
-/** The columns of a figures table as a reader reads it (ctx.table). */
-export const READER_COLUMNS: readonly (keyof FigureRecord)[] = ["id", "raw", "subject", "metric", "window", "as_of", "low", "high", "unit", "hedge", "rating", "explanation"];
+/**
+ * The columns of a figures table as a reader reads it (ctx.table): the figure as printed, its
+ * date, its rating and why. No id: in an article's table the printed figure is the reader's
+ * handle (ctx.figures keeps every column, ids included, for filtering and joining).
+ */
+export const READER_COLUMNS: readonly (keyof FigureRecord)[] = ["raw", "as_of", "rating", "explanation"];
 
 /** A list of ids: one id or several. */
 export type Ids = string | readonly string[];
@@ -209,7 +214,7 @@ export class ArticleView extends LedgerView {
   }
 
   /**
-   * The section's quotes as Markdown blockquotes citing their claim ids; for a section that
+   * The section's quotes as Markdown blockquotes (no ids: the quote is the reader's handle); for a section that
    * prints no tracked figure, the opening of its text, cut after the last full sentence that fits
    * in `maxChars` (default 320; see sectionExcerpt), e.g. a footer quoted only up to its contact line.
    */
@@ -234,7 +239,8 @@ export class ArticleView extends LedgerView {
   tally(): Markdown {
     const ids = new Set(this.claims().map((c) => c.id));
     const conflicts = this.analysis.conflicts.filter((c) => c.claims.some((id) => ids.has(id)));
-    return md(articleTallyText(this.summaryInput(this.claims()), conflicts));
+    const names = conflicts.map((c) => ({ rating: c.rating, name: escapeMarkdown(conflictTitle(c, this.analysis.ledger.vocabulary)) }));
+    return md(articleTallyText(this.summaryInput(this.claims()), names));
   }
 
   private summaryInput(claims: readonly Claim[]) {

@@ -11,6 +11,7 @@ import { joinWords, plural, unstop } from "../render/format";
 import { formatNumber } from "../render/html";
 import { escapeMarkdown } from "../render/markdown";
 import type { Claim } from "../data/types";
+import { quoted } from "../domain/wording";
 import { noteReadings } from "./readings";
 
 /** How a count of each rating reads in a sentence: [one, many]. */
@@ -60,8 +61,16 @@ export interface SummaryInput {
   claims: readonly Pick<Claim, "id" | "quote" | "raw" | "qualifier" | "note">[];
   /** The independent verdict of each claim (by claim id). */
   independent: ReadonlyMap<string, Pick<Rated, "rating" | "explanation">>;
-  /** The recomputation checks that read the claims (with every claim each reads). */
-  checks: readonly (Pick<Rated, "rating" | "explanation"> & { id: string; claims: readonly string[] })[];
+  /** The recomputation checks that read the claims (with every claim each reads, and what each checks in words). */
+  checks: readonly (Pick<Rated, "rating" | "explanation"> & { id: string; claims: readonly string[]; statement?: string })[];
+}
+
+/**
+ * A recomputation as a reader names it: its statement (escaped), else "A recomputation".
+ * @example checkName({ statement: "Gate: $91B to $185B vs 'doubling'" }) // => "Gate: \\$91B to \\$185B vs &#39;doubling&#39;"
+ */
+export function checkName(v: { statement?: string }): string {
+  return v.statement ? escapeMarkdown(v.statement) : "A recomputation";
 }
 
 /** One flagged item: `label` (escaped by the caller) and its verdict. */
@@ -73,7 +82,8 @@ function flagged(label: string, v: Pick<Rated, "rating" | "explanation">): strin
  * A section's summary in two to four sentences, from the verdicts: how many figures; how they
  * fare against independent reporting (rating counts, and each inaccurate or misleading figure
  * with its explanation); how the recomputations that read them fare (counts, and each inaccurate
- * one explained); garbled figures with their readings.
+ * one explained); garbled figures with their readings. A figure is named by what it prints
+ * (“20%”), a recomputation by its statement: no ids.
  * @example summaryText({ claims: [], independent: new Map(), checks: [] }) // => "This section prints no figure that the ledger tracks."
  */
 export function summaryText(s: SummaryInput, noun = "section"): string {
@@ -84,16 +94,16 @@ export function summaryText(s: SummaryInput, noun = "section"): string {
   const ratings = s.claims.map((c) => s.independent.get(c.id)?.rating ?? "unverifiable");
   out.push(`Against independent reporting: ${ratingCountWords(ratings)}.`);
   const bad = s.claims.filter((c) => ["inaccurate", "misleading"].includes(s.independent.get(c.id)?.rating ?? ""));
-  for (const c of bad) out.push(flagged(`${escapeMarkdown(c.raw)} (\`${c.id}\`)`, s.independent.get(c.id)!));
+  for (const c of bad) out.push(flagged(quoted(escapeMarkdown(c.raw)), s.independent.get(c.id)!));
   if (s.checks.length > 0) {
     out.push(`${plural(s.checks.length, "recomputation")} ${s.checks.length === 1 ? "reads" : "read"} ${s.claims.length === 1 ? "it" : "them"}: ${ratingCountWords(s.checks.map((v) => v.rating))}.`);
-    for (const v of s.checks.filter((x) => x.rating === "inaccurate" || x.rating === "misleading")) out.push(flagged(`\`${v.id}\``, v));
+    for (const v of s.checks.filter((x) => x.rating === "inaccurate" || x.rating === "misleading")) out.push(flagged(checkName(v), v));
   }
   // a figure with two readings: garbled, or a note that says it is ambiguous (not a note that only says what a word means)
   const garbled = s.claims.filter((c) => c.qualifier === "garbled" || (noteReadings(c).length > 1 && /garbl|ambigu|could also/i.test(c.note)));
   for (const c of garbled) {
     const readings = noteReadings(c).map((r) => `${escapeMarkdown(r.label)}: “${escapeMarkdown(r.text)}”`);
-    if (readings.length > 0) out.push(`${escapeMarkdown(c.raw)} (\`${c.id}\`) is garbled as printed — ${readings.join("; ")}.`);
+    if (readings.length > 0) out.push(`${quoted(escapeMarkdown(c.raw))} is garbled as printed — ${readings.join("; ")}.`);
   }
   return out.join(" ");
 }

@@ -18,6 +18,7 @@ import "../render/frame";
 import { isGarbledFigure } from "./readings";
 import { isKnownOutlier } from "../domain/sources";
 import { conflictTheme } from "./themes";
+import { conflictTitle } from "./conflicts";
 import { distinct, sharedAnalysis } from "./shared";
 
 /** One row of the figures table: a ledger claim (origin "article") or an independent figure (origin "outside"). */
@@ -176,6 +177,8 @@ export function checksFrame(analysis: Analysis = sharedAnalysis()): Danfo.DataFr
 /** One row of the conflicts table: a reconciliation of figures measuring the same (or a nested) quantity. */
 export interface ConflictRecord {
   id: string;
+  /** What the figures measure, in words (conflictTitle): "Bitcoin · low · within one trading session". */
+  quantity: string;
   /** "group" (one quantity) or "family" (related quantities, data/families.csv). */
   kind: string;
   /** Its theme (data/theme-rules.csv). */
@@ -203,7 +206,7 @@ export interface ConflictRecord {
 
 /** The columns of the conflicts table, in order. */
 export const CONFLICT_TABLE_FIELDS: readonly (keyof ConflictRecord)[] = [
-  "id", "kind", "theme", "subject", "metric", "window", "unit", "figures", "claims", "articles", "common_low", "common_high",
+  "id", "quantity", "kind", "theme", "subject", "metric", "window", "unit", "figures", "claims", "articles", "common_low", "common_high",
   "consensus", "spread", "agreeing", "verdict", "rating", "explanation",
 ];
 
@@ -211,7 +214,7 @@ export const CONFLICT_TABLE_FIELDS: readonly (keyof ConflictRecord)[] = [
 export function conflictRecords(analysis: Analysis = sharedAnalysis()): ConflictRecord[] {
   const rules = analysis.ledger.themeRules;
   return analysis.conflicts.map((c) => ({
-    id: c.id, kind: c.kind, theme: conflictTheme(c, rules), subject: c.subject, metric: c.metric, window: c.window, unit: c.unit,
+    id: c.id, quantity: conflictTitle(c, analysis.ledger.vocabulary), kind: c.kind, theme: conflictTheme(c, rules), subject: c.subject, metric: c.metric, window: c.window, unit: c.unit,
     figures: c.members.length, claims: c.claims.join(" "), articles: distinct(c.members.map((m) => m.article)).join(" "),
     common_low: c.intersection?.low ?? null, common_high: c.intersection?.high ?? null, consensus: c.consensus, spread: c.spread,
     agreeing: c.agreeing.join(" "), verdict: c.verdict, rating: c.rating, explanation: c.explanation,

@@ -84,8 +84,8 @@ export interface ReadingRow {
   text: string;
 }
 
-/** The columns of readingsTable, in order. */
-export const READING_COLUMNS: readonly (keyof ReadingRow)[] = ["id", "raw", "reading", "text"];
+/** The columns of readingsTable, in order: a reader's table (the figure as printed is its handle; readingRows keep the id). */
+export const READING_COLUMNS: readonly (keyof ReadingRow)[] = ["raw", "reading", "text"];
 
 /**
  * One row per reading of each garbled figure among the rows (isGarbledFigure), in input order,
@@ -110,7 +110,7 @@ export function readingRows(rows: RowsInput): ReadingRow[] {
  * e.g. `readingsTable(ctx.figures("lead"))`: each machine-translation artefact with every way
  * of reading it, one row per reading (see readingRows).
  * @param rows the figures (records or a DataFrame of the figures table)
- * @example readingsTable([{ id: "n-37", raw: "7%", quote: "closed. 7%", qualifier: "exact", note: "garbled; reading: fell 7%" }]).shape // => [2, 4]
+ * @example readingsTable([{ id: "n-37", raw: "7%", quote: "closed. 7%", qualifier: "exact", note: "garbled; reading: fell 7%" }]).shape // => [2, 3]
  */
 export function readingsTable(rows: RowsInput): Danfo.DataFrame {
   return toDataFrame(readingRows(rows), READING_COLUMNS);

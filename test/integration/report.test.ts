@@ -10,6 +10,7 @@ import { CHART_MIME } from "../../src/render/display";
 import { PLOTLY_BASIC_ASSET, basicBundleDraws } from "../../src/report/export";
 import { listNotebooks, notebookFigures, runReport } from "../../src/report/report";
 import { hashTree, listFiles } from "../support/files";
+import { figureText, htmlText, readerProblems, type Visible } from "../support/reader-text";
 import { secondReport, sharedReport } from "../support/shared-report";
 
 const notebooks = listNotebooks();
@@ -66,6 +67,20 @@ describe("npm run report", () => {
     }
     expect(total).toBeGreaterThan(0);
     expect(listFiles(path.join(report.dir, "charts"))).toHaveLength(total);
+  });
+
+  it("what a reader sees in every chart file, the front page and an exported page is plain English: no id, unit id, snake_case key or interval notation", () => {
+    // a page's text outside its scripts, and the text each embedded chart shows (test/support/reader-text.ts)
+    const pageText = (file: string): Visible[] => {
+      const html = fs.readFileSync(path.join(report.dir, file), "utf8");
+      const charts = [...html.matchAll(/<script type="application\/json" class="selloff-chart-data"[^>]*>([\s\S]*?)<\/script>/g)];
+      return [{ where: file, text: htmlText(html) }, ...charts.flatMap((m) => figureText(JSON.parse(m[1]!), `${file} chart`))];
+    };
+    const files = [...listFiles(report.dir).filter((f) => /^(charts|exports)\/.*\.html$/.test(f)), "index.html"];
+    expect(files.filter((f) => f.startsWith("charts/")).length).toBeGreaterThan(0);
+    expect(files).toContain("exports/bitcoin-prices.html");
+    const problems = readerProblems(files.flatMap(pageText));
+    expect(problems.map((p) => `${p.where}: ${p.kind} ${JSON.stringify(p.match)}`)).toEqual([]);
   });
 
   it("each notebook page loads the plotly.js its charts need: the basic bundle when it draws them all, none without a chart", () => {

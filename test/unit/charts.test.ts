@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as charts from "../../src/charts";
-import { groupedBarChart, intervalChart, pricePathChart, sanitizeJson, smallMultiplesChart, toClaims, validateChartId, verdictBarChart, type ClaimLike, type PlotlyFigure } from "../../src/charts";
+import { claimHover, groupedBarChart, intervalChart, pricePathChart, sanitizeJson, smallMultiplesChart, toClaims, validateChartId, verdictBarChart, type ClaimLike, type PlotlyFigure } from "../../src/charts";
 import { asOfMidpoint, asOfSpan } from "../../src/data/dates";
 import { VERDICT_COLORS } from "../../src/render/html";
 
@@ -202,11 +202,21 @@ describe("charts: contract", () => {
     expect(verdicts).toContain("&lt;b&gt;evil&lt;/b&gt;");
   });
 
-  it("hover text shows the quote and the article id", () => {
+  it("hover text shows who printed the figure, the quote, the figure read in words and its date in words: no id, no unit id", () => {
     const trace = figs["price-path"]!.data.find((t) => t.name === "tradingkey-ai-bubble")!;
+    // tradingkey-008: low = high = 60000 USD as of 2026-02-06 -> "$60,000 · 6 Feb 2026"
     expect(trace.hovertext).toEqual([
-      "<b>$60,000</b> · tradingkey-ai-bubble (tradingkey-008)<br>“it dropped to $60,000 during the session”<br>60,000 USD · as of 2026-02-06",
+      "<b>$60,000</b> · tradingkey-ai-bubble<br>“it dropped to $60,000 during the session”<br>$60,000 · 6 Feb 2026",
     ]);
+  });
+
+  it("hover text reads an open bound in words, by its qualifier", () => {
+    // a fall of more than 5%: high -5, no low, qualifier "over"
+    expect(claimHover({ article: "a", source: "The Korea Herald", quote: "q", raw: "more than 5", low: null, high: -5, unit: "pct", as_of: "2026-02-06", qualifier: "over" })).toBe(
+      "<b>more than 5</b> · The Korea Herald<br>“q”<br>a fall of more than 5% · 6 Feb 2026",
+    );
+    // under $65,000 with no qualifier saying it is open: "at most"
+    expect(claimHover({ article: "a", quote: "q", raw: "$65K", low: null, high: 65000, unit: "USD", as_of: "2025-11" })).toBe("<b>$65K</b> · a<br>“q”<br>at most $65,000 · November 2025");
   });
 
   it("pricePathChart marks each claim at its as_of with its interval as an error bar; open ends as triangles", () => {

@@ -52,10 +52,12 @@ describe("article(id) and ledgerView(): lookups that name what is missing", () =
       "summary", "software-and-precious-metals", "asia-pacific-markets", "bitcoin-v-reversal",
       "silver-margin-liquidations", "bitcoin-slide-etf-demand", "us-labor-data", "ai-capex-bottomless-pit",
     ]);
-    // data/claims.csv: the summary paragraph prints tradingkey-001, -002 and -003
+    // data/claims.csv: the summary paragraph prints tradingkey-001, -002 and -003: "20%", "5%", "$60,000"
     const t = ctx.table("summary");
+    expect(t.columns).toEqual(["raw", "as_of", "rating", "explanation"]);
     expect(t.columns).toEqual([...READER_COLUMNS]);
-    expect(t.id.values).toEqual(["tradingkey-001", "tradingkey-002", "tradingkey-003"]);
+    expect(t.raw.values).toEqual(["20%", "5%", "$60,000"]);
+    expect(ctx.figures("summary").id.values).toEqual(["tradingkey-001", "tradingkey-002", "tradingkey-003"]);
     expect(ctx.figures().shape[0]).toBe(ctx.claims().length);
     expect(ctx.figures("silver-margin-liquidations").shape[0]).toBe(0);
   });
@@ -102,7 +104,11 @@ describe("sentences from the verdicts", () => {
     expect(s).not.toContain("**Inaccurate.**");
     // Nakamoto's ETF section prints "approximately US$7 billion" for November, against the trackers' $3.79 billion
     const n = article("nakamoto-570k-liquidated").summary("drivers-etf-outflows-leverage").text;
-    expect(n).toContain("US\\$7 billion (`nakamoto-028`): **Inaccurate.**");
+    // a figure is named by what it prints, a failing recomputation by its statement (data/checks.csv
+    // etf-outflows-nov-jan-vs-cryptoslate), never by an id
+    expect(n).toContain("“US\\$7 billion”: **Inaccurate.**");
+    expect(n).toContain("Nakamoto&#39;s monthly spot BTC ETF outflows (\\~\\$7B November, \\~\\$2B December, over \\$3B January) summed vs the tracker total");
+    expect(n).not.toMatch(/`|nakamoto-\d{3}|etf-outflows-nov-jan-vs-cryptoslate/);
   });
 
   it("summaryText counts the claims, their ratings and the checks that read them", () => {
@@ -111,15 +117,22 @@ describe("sentences from the verdicts", () => {
       { id: "a-2", quote: "q1", raw: "$7", qualifier: "exact" as const, note: "" },
     ];
     const independent = new Map([["a-1", { rating: "accurate" as const, explanation: "fine" }], ["a-2", { rating: "inaccurate" as const, explanation: "the record says 9" }]]);
-    const text = summaryText({ claims, independent, checks: [{ id: "c-1", claims: ["a-1"], rating: "accurate", explanation: "" }] });
+    const checks = [
+      { id: "c-1", claims: ["a-1"], rating: "accurate" as const, explanation: "" },
+      { id: "c-2", claims: ["a-2"], rating: "inaccurate" as const, explanation: "off by 2", statement: "The two figures summed" },
+    ];
+    const text = summaryText({ claims, independent, checks });
+    // the inaccurate figure named by what it prints (“$7”), the inaccurate check by its statement: no ids
     expect(text).toBe(
       "This section prints 2 figures in 1 quoted passage. Against independent reporting: 1 accurate and 1 inaccurate. " +
-        "\\$7 (`a-2`): **Inaccurate.** The record says 9. 1 recomputation reads them: 1 accurate.",
+        "“\\$7”: **Inaccurate.** The record says 9. 2 recomputations read them: 1 accurate and 1 inaccurate. " +
+        "The two figures summed: **Inaccurate.** Off by 2.",
     );
   });
 
-  it("the quote of a section without figures is the opening of its text; of one with figures, its quotes with ids", () => {
-    expect(ctx.quote("summary").text).toContain("— `tradingkey-001`");
+  it("the quote of a section without figures is the opening of its text; of one with figures, its quotes without ids", () => {
+    // data/claims.csv: the summary's three quotes, tradingkey-001 to -003, each once
+    expect(ctx.quote("summary").text).toBe("> with silver plunging nearly 20% on Thursday\n\n> with the KOSPI Index down 5%\n\n> Bitcoin crashed below \\$60,000");
     const excerpt = ctx.quote("silver-margin-liquidations").text;
     expect(excerpt.startsWith("> ")).toBe(true);
     expect(excerpt).not.toContain("`");
@@ -144,6 +157,15 @@ describe("sentences from the verdicts", () => {
     // and 46,000 + 10,600 = 56,600 for "56,000"
     expect(ctx.tally().text).toContain("- **Recomputations:** 11 checks, 6 accurate, 3 accurate once rounded and 2 cannot be verified; inaccurate or misleading: none.");
     expect(ctx.tally().text).toMatch(/- \*\*Reconciliations with other figures:\*\* 10 reconciliations, .*cannot be verified; inaccurate or misleading: none\./);
+  });
+
+  it("tally() names what fails as a reader knows it: a figure by what it prints, a check by its statement", () => {
+    // Nakamoto: "more than 20%" for silver is misleading (nakamoto-023), the ETF outflows "US$3 billion" (January,
+    // nakamoto-029) and "US$7 billion" (November, nakamoto-028) inaccurate; one check fails, the summed outflows
+    const t = article("nakamoto-570k-liquidated").tally().text;
+    expect(t).toContain("inaccurate or misleading: “20%”, “US\\$3 billion” and “US\\$7 billion”.");
+    expect(t).toContain("inaccurate or misleading: Nakamoto&#39;s monthly spot BTC ETF outflows");
+    expect(t).not.toMatch(/`|nakamoto-\d{3}|etf-outflows/);
   });
 });
 

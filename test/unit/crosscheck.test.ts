@@ -132,8 +132,10 @@ describe("one reconciliation as a forest plot", () => {
   });
 
   it("conflictTitle says what a group measures in words, and names a family", () => {
-    // data/vocabulary.csv: "subject,BTC,Bitcoin"
-    expect(conflictTitle(conflict("BTC.low.intraday"))).toBe("Bitcoin · low · intraday");
+    // data/vocabulary.csv: "subject,BTC,Bitcoin", "metric,low,low; …", "window,intraday,within one trading session, …"
+    expect(conflictTitle(conflict("BTC.low.intraday"))).toBe("Bitcoin · low · within one trading session");
+    // "metric,pct_change,change in percent; …", "window,after_hours,after the regular session closed"
+    expect(conflictTitle(conflict("alphabet.pct_change.after_hours"))).toBe("Alphabet Inc. · change in percent · after the regular session closed");
     expect(conflictTitle(conflict("family.silver-rout"))).toBe("Related figures: silver rout");
   });
 
@@ -149,7 +151,7 @@ describe("one reconciliation as a forest plot", () => {
     expect(charts.map((f) => (f.layout.meta as { chart: { id: string } }).chart.id)).toEqual(["t-btc-peak-point"]);
     const layout = charts[0].layout as { title: { text: string }; xaxis: { title: { text: string } } };
     // "~$126K", "$126K", "near $126,000", "$126,223": Gate (crushes), Gate (risk-off), Nakamoto; rated accurate, rounded
-    expect(layout.title.text).toContain("Bitcoin · peak · point");
+    expect(layout.title.text).toContain("Bitcoin · peak · at one moment");
     expect(layout.title.text).toContain("Accurate, rounded · 4 figures from 3 articles");
     expect(layout.xaxis.title.text).toBe("US dollars");
     expect(() => conflictCharts([{ id: "nope" }], "t")).toThrow(/"nope" is not a reconciliation id/);
@@ -178,7 +180,8 @@ describe("the liquidations family", () => {
     expect(rows.map((r) => r.id)).toEqual(["crushes-029", "crushes-055", "nakamoto-009", "cycle-020", "fit-1", "fit-2", "fit-3"]);
     expect(rows.find((r) => r.id === "cycle-020")).toMatchObject({ low: 1.75, high: 3.25, unit: "USD_bn", source: "Gate (risk-off)" });
     expect(rows.find((r) => r.id === "fit-3")).toMatchObject({ low: 2.45, high: 3.25, article: "nested fit", raw: "$2.45 billion to $3.25 billion" });
-    expect(labels["fit-1"]).toBe("all true: BTC liquidations (24h)");
+    // data/families.csv: BTC/liquidations/24h, in the words of data/vocabulary.csv
+    expect(labels["fit-1"]).toBe("all true: Bitcoin, a rolling 24 hours");
   });
 
   it("familyLevels leaves out figures in another currency and names unknown families", () => {

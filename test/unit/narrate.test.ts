@@ -164,9 +164,10 @@ describe("escapeMarkdown", () => {
 });
 
 describe("quoteMarkdown", () => {
-  it("gives one blockquote per distinct quote, followed by every claim id citing it", () => {
+  it("gives one blockquote per distinct quote, without the claim ids citing it", () => {
+    // t-001 and t-002 share one quote: one blockquote, no ids
     const md = quoteMarkdown(sectionClaims(ctx, "s1"));
-    expect(md).toBe(`> ${escapeMarkdown(HOSTILE)} — \`t-001\` \`t-002\``);
+    expect(md).toBe(`> ${escapeMarkdown(HOSTILE)}`);
     expect(md).not.toMatch(/<script|<\/div>|[^\\]\$/);
   });
 

@@ -102,10 +102,10 @@ describe("readingRows(rows) and readingsTable(rows)", () => {
     expect(rows.filter((r) => r.id === "nakamoto-013").map((r) => r.reading)).toEqual(["Reading A (literal)", expect.stringMatching(/^Reading B \(intended/)]);
   });
 
-  it("readingsTable has the columns id, raw, reading and text, one row per reading (empty with no garbled figure)", () => {
+  it("readingsTable has a reader's columns raw, reading and text (no id), one row per reading (empty with no garbled figure)", () => {
     const t = readingsTable([{ id: "a-2", raw: "7%", quote: "closed. 7%", qualifier: "exact", note: "garbled; reading: fell 7%" }]);
-    expect(t.columns).toEqual(["id", "raw", "reading", "text"]);
-    expect(t.shape).toEqual([2, 4]);
+    expect(t.columns).toEqual(["raw", "reading", "text"]);
+    expect(t.shape).toEqual([2, 3]);
     expect(readingsTable([]).shape[0]).toBe(0);
   });
 });
@@ -113,17 +113,17 @@ describe("readingRows(rows) and readingsTable(rows)", () => {
 describe("sourceAsClaim(row, group)", () => {
   const row = { id: "r011", subject: "BTC", metric: "low", window: "intraday", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", quote: "q", outlet: "Reuters", tier: "wire" as const };
 
-  it("keeps the id, interval, unit and date, groups under one legend name and prints the figure", () => {
+  it("keeps the id, interval, unit and date, groups under one legend name and prints the figure in words", () => {
     const c = sourceAsClaim(row);
-    expect(c).toMatchObject({ id: "r011", article: "independent reporting", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", raw: "60,008.52", outlet: "Reuters", tier: "wire" });
+    expect(c).toMatchObject({ id: "r011", article: "independent reporting", low: 60008.52, high: 60008.52, unit: "USD", as_of: "2026-02-06", raw: "$60,008.52", outlet: "Reuters", tier: "wire" });
     expect(sourceAsClaim(row, "wires").article).toBe("wires");
   });
 
-  it("prints ranges as low to high and open ends with ≤ / ≥", () => {
-    expect(sourceAsClaim({ ...row, low: 175, high: 185 }).raw).toBe("175 to 185");
-    // "plunging more than 5 percent" is stored as high -5, low open
-    expect(sourceAsClaim({ ...row, low: null, high: -5 }).raw).toBe("≤ -5");
-    expect(sourceAsClaim({ ...row, low: 3, high: null }).raw).toBe("≥ 3");
+  it("prints ranges and open ends in words, never as ≤ / ≥", () => {
+    expect(sourceAsClaim({ ...row, low: 175, high: 185 }).raw).toBe("$175–$185");
+    // "plunging more than 5 percent" is stored as high -5, low open: a fall of at least 5%
+    expect(sourceAsClaim({ ...row, low: null, high: -5, unit: "pct" }).raw).toBe("a fall of at least 5%");
+    expect(sourceAsClaim({ ...row, low: 3, high: null, unit: "USD_bn" }).raw).toBe("at least $3B");
   });
 });
 
@@ -148,7 +148,7 @@ describe("chartLabels(rows, options)", () => {
   });
 
   it("appends the date when asked", () => {
-    expect(chartLabels([{ id: "r1", raw: "-4.77", article: "x", as_of: "2026-02-06", outlet: "Yonhap", tier: "wire" }], { date: true })).toEqual({ r1: "-4.77 — Yonhap (wire) · 2026-02-06" });
+    expect(chartLabels([{ id: "r1", raw: "-4.77", article: "x", as_of: "2026-02-06", outlet: "Yonhap", tier: "wire" }], { date: true })).toEqual({ r1: "-4.77 — Yonhap (wire) · 6 Feb 2026" });
   });
 });
 

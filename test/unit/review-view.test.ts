@@ -44,10 +44,10 @@ describe("article(id) while the article is under review", () => {
     expect(view.intro().text).toContain("`npm run accept -- mini-rout`");
   });
 
-  it("quotes the candidates of a section with their ids, and says so for a section without any", () => {
+  it("quotes the candidates of a section (once per sentence, no ids), and says so for a section without any", () => {
     // the fixture's first snapshot sentence gives two figures: "more than 8%" (001) and "about $60,100" (002)
     expect(view.quote(SNAPSHOT).text.split("\n\n")[0]).toBe(
-      "> Bitcoin fell more than 8% on Friday and touched a low of about \\$60,100 before buyers returned — `mini-rout-001` `mini-rout-002`",
+      "> Bitcoin fell more than 8% on Friday and touched a low of about \\$60,100 before buyers returned",
     );
     expect(view.quote("lead").text).toBe("*No figures proposed in this section.*");
   });
