@@ -17,16 +17,19 @@ export interface VerdictBarOptions extends ChartOptions {
   categoryOrder?: readonly string[];
   /** Display labels per category; default the category. */
   categoryLabels?: Readonly<Record<string, string>>;
+  /** What one unit of a bar counts, the axis title; default "figures" (a row of the figures table). */
+  xTitle?: string;
 }
 
 /**
- * Horizontal stacked bars: per category (article, claim kind…), how many claims got each
+ * Horizontal stacked bars: per category (article, claim kind…), how many figures got each
  * verdict, in the fixed verdict colours and order (holds first), counts printed in the segments.
  * When every value is a rating (the `rating` column of the figures table, `verdict: "rating"`),
  * the bars use the reader's scale: its order, colours and labels. Takes records or a DataFrame.
  * @throws RangeError for an unknown verdict; Error for an invalid id.
  * @example verdictBarChart([{ article: "a", verdict: "holds" }, { article: "a", verdict: "fails" }], { id: "verdicts", title: "Verdicts" }).data.map((t) => t.x) // => [[1], [1]]
  * @example verdictBarChart([{ article: "a", rating: "inaccurate" }], { id: "r", title: "R", verdict: "rating" }).data[0].name // => "Inaccurate"
+ * @example verdictBarChart([{ article: "a", verdict: "holds" }], { id: "v", title: "V" }).layout.xaxis.title.text // => "figures"
  */
 export function verdictBarChart(rows: RowsInput, options: VerdictBarOptions): PlotlyFigure {
   const records = toRecords(rows);
@@ -70,7 +73,7 @@ export function verdictBarChart(rows: RowsInput, options: VerdictBarOptions): Pl
   layout.barmode = "stack";
   layout.bargap = 0.3;
   const most = Math.max(0, ...cats.map((c) => order.reduce((s, v) => s + (counts.get(JSON.stringify([c, v])) ?? 0), 0)));
-  layout.xaxis = axis({ title: { text: "claims" }, rangemode: "tozero", ...(most <= 10 ? { dtick: 1 } : most <= 50 ? { dtick: 5 } : {}) });
+  layout.xaxis = axis({ title: { text: escapeHtml(options.xTitle ?? "figures") }, rangemode: "tozero", ...(most <= 10 ? { dtick: 1 } : most <= 50 ? { dtick: 5 } : {}) });
   layout.yaxis = axis({ type: "category", categoryorder: "array", categoryarray: ticks, autorange: "reversed", showgrid: false });
   return figure(data, layout);
 }

@@ -8,6 +8,7 @@
  * gives no other. Also the scoreboard: per article, its figures and their ratings.
  */
 import type { Analysis } from "./analysis";
+import type { CheckVerdict } from "./checks";
 import { articleName, claimFigure } from "./explain";
 import { RATINGS, ratingLabel, type Rating } from "./ratings";
 import type { Claim } from "../data/types";
@@ -55,8 +56,17 @@ export function centrality(c: ClaimInfo, article: { title: string; firstSection:
 const PUBLISHABLE: readonly Rating[] = ["inaccurate", "misleading"];
 
 /**
- * Every inaccurate or misleading verdict as a publishable finding, ranked by score (then id).
+ * The article's words a check finding quotes: the result claim's passage when the check
+ * recomputes one, else every input's passage (two articles' figures compared as pairs, or an
+ * article's figures against a reference such as a tracker's total: each of them is in question).
+ * @example testedQuote({ claimedAsPrinted: null }, [{ quote: "$7B in November" }, { quote: "$3B in January" }]) // => "$7B in November / $3B in January"
+ * @example testedQuote({ claimedAsPrinted: { low: 1, high: 1, unit: "pct" } }, [{ quote: "from 2" }, { quote: "up 1%" }]) // => "up 1%"
  */
+export function testedQuote(v: Pick<CheckVerdict, "claimedAsPrinted">, claims: readonly Pick<Claim, "quote">[]): string {
+  if (v.claimedAsPrinted !== null || claims.length === 0) return claims[claims.length - 1]?.quote ?? "";
+  return [...new Set(claims.map((c) => c.quote))].join(" / ");
+}
+
 export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdicts" | "conflicts" | "independent" | "independentRows" | "origins">): PublishableFinding[] {
   const { ledger } = analysis;
   const ctx = { articles: ledger.articles, byId: ledger.byId };
@@ -104,7 +114,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
         ? `Sets the article's own figures, with every rounding and hedge allowed, against ${[...new Set(refs.map((r) => r!.outlet.split(" (")[0]))].join(" and ")}${refs.some((r) => r!.tier === "aggregator") ? " (at least one an aggregator, not a wire or primary source)" : ""}.`
         : "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
     push(
-      { id: `check:${v.id}`, rating: v.rating, title: v.statement.replace(/\s*->\s*/g, " to "), articles: [...new Set(cs.map((c) => c.article))], quote: target.quote, evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
+      { id: `check:${v.id}`, rating: v.rating, title: v.statement.replace(/\s*->\s*/g, " to "), articles: [...new Set(cs.map((c) => c.article))], quote: testedQuote(v, cs), evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
       cs,
     );
   }

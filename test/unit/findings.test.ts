@@ -58,6 +58,17 @@ describe("publishableFindings on the ledger", () => {
     expect(withNov).toHaveLength(1);
   });
 
+  it("a check against a reference or between two articles quotes every figure it tests, a recomputation its result", () => {
+    // the Nov–Jan sum tests all three monthly figures against the tracker's total: November's passage first
+    const etf = fs.find((f) => f.id === "check:etf-outflows-nov-jan-vs-cryptoslate")!;
+    expect(etf.quote).toBe("after outflows of approximately US$7 billion and US$2 billion in November and December respectively / U.S. spot Bitcoin ETF outflows exceeded US$3 billion in a single month");
+    // the start-of-year price compares Gate's level and loss with GMT Eight's: both articles' passages
+    const ytd = fs.find((f) => f.id === "check:btc-ytd-start-price")!;
+    expect(ytd.quote).toMatch(/^current ~\$69K \/ ~28% YTD loss \/ .*\/ contributing to a 27% decline since the start of the year$/);
+    // the layoffs record tests the headline's "17-Year": its result claim
+    expect(fs.find((f) => f.id === "check:layoffs-17-year-peak-all-months")!.quote).toBe("17-Year Peak in U.S. Layoffs");
+  });
+
   it("GMT Eight's '17-Year Peak' headline is misleading, central (headline, repeated) and ranked first", () => {
     // record among all months: October 2025's 153,074 beat January 2026's 108,435, so at most a 3-month
     // high (0.25 years), against "17-Year" read as 16.5–17.5 years: a gap of 16.25 years, 16.25 / 17.5 =
