@@ -1,4 +1,3 @@
-import * as os from "node:os";
 import * as path from "node:path";
 import { defineConfig } from "vitest/config";
 import RankedSequencer from "./support/sequencer";
@@ -12,20 +11,22 @@ import RankedSequencer from "./support/sequencer";
 // a kernel, a server or the shared report, and the third keeps a core busy meanwhile.
 // test/support/sequencer.ts orders the files: long independent ones first, report-bound ones last.
 const root = path.resolve(__dirname, "..");
+// `npm run test:unit` and `test:data` alone pass --maxWorkers=100% (one worker a core): their files
+// are CPU-bound, and a third worker on two cores only loads src/, danfo and the Recognizers-Text
+// models once more (test:unit 8.8 s -> 5.1 s with another job on the machine). Projects of one run
+// must share maxWorkers, so it is set once, here, for the pool.
 const WORKERS = 3;
-// the unit and data files are CPU-bound: one worker a core (a third worker on two cores only loads
-// src/, danfo and the Recognizers-Text models once more: `npm run test:unit` 8.8 s -> 5.1 s, load 4)
-const CPU_WORKERS = Math.max(1, Math.min(WORKERS, os.availableParallelism()));
 export default defineConfig({
   test: {
     root,
     env: { TZ: "UTC" },
+    maxWorkers: WORKERS,
     sequence: { sequencer: RankedSequencer },
     projects: [
       // the unit files share their workers' module cache (isolate: false): src/ is imported once per
       // worker, not once per file (a third less CPU); no unit test leaves global state behind
-      { test: { name: "unit", root, include: ["test/unit/**/*.test.ts"], env: { TZ: "UTC" }, maxWorkers: CPU_WORKERS, isolate: false, sequence: { groupOrder: 0 } } },
-      { test: { name: "data", root, include: ["test/data/**/*.test.ts"], env: { TZ: "UTC" }, maxWorkers: CPU_WORKERS, isolate: false, sequence: { groupOrder: 0 } } },
+      { test: { name: "unit", root, include: ["test/unit/**/*.test.ts"], env: { TZ: "UTC" }, isolate: false, sequence: { groupOrder: 0 } } },
+      { test: { name: "data", root, include: ["test/data/**/*.test.ts"], env: { TZ: "UTC" }, isolate: false, sequence: { groupOrder: 0 } } },
       {
         // The real kernel, the real report and headless Chromium: one report run shared by all
         // files, started in the background by the global setup.
