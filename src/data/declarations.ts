@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { DataError, decodeUtf8, parseCsv, type CsvTable } from "./csv";
 import type { FamilySelector, FamilySpec, Theme, ThemeRule } from "./types";
 
-export const FAMILY_COLUMNS = ["family", "levels", "why"] as const;
+export const FAMILY_COLUMNS = ["family", "title", "levels", "why"] as const;
 export const THEME_COLUMNS = ["theme", "title"] as const;
 export const THEME_RULE_COLUMNS = ["theme", "subjects", "metrics"] as const;
 
@@ -94,6 +94,7 @@ export function readDeclarations(dataDir: string, vocab: VocabularySets | null, 
       if (!KEBAB.test(v.family)) err(ft, line, "family", `"${v.family}" is not a kebab-case name`);
       else if (seen.has(v.family)) err(ft, line, "family", `"${v.family}" is declared twice`);
       seen.add(v.family);
+      if (v.title.trim() === "") err(ft, line, "title", "is empty (name the family in words, as a reader sees it)");
       if (v.why.trim() === "") err(ft, line, "why", "is empty (say why the figures relate)");
       let levels: FamilySelector[][] = [];
       try {
@@ -106,7 +107,7 @@ export function readDeclarations(dataDir: string, vocab: VocabularySets | null, 
         if (!known("metric", s.metric)) err(ft, line, "levels", `metric "${s.metric}" is not a metric of data/vocabulary.csv`);
         for (const w of s.windows) if (!known("window", w)) err(ft, line, "levels", `window "${w}" is not a window of data/vocabulary.csv`);
       }
-      if (errors.length === before) families.push({ name: v.family, relation: levels.length > 1 ? "ordered" : "same", levels, why: v.why });
+      if (errors.length === before) families.push({ name: v.family, title: v.title.trim(), relation: levels.length > 1 ? "ordered" : "same", levels, why: v.why });
     }
   }
 

@@ -99,6 +99,8 @@ export interface FamilySelector {
 /** A near-miss family of data/families.csv: figures of related quantities across windows or scopes. */
 export interface FamilySpec {
   name: string;
+  /** The family in words, as a reader sees it ("Bitcoin's trough"). */
+  title: string;
   /** "same": every level measures one quantity; "ordered": level k ≤ level k+1 (signed values). */
   relation: "same" | "ordered";
   /** Levels in order; each level is one or more selectors. */

@@ -16,7 +16,7 @@ import { intersectAll } from "../domain/intervals";
 import { figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
 import { ratingLabel, type Rated } from "../domain/ratings";
 import { plainDate, plainRange, quantityWords, termWords } from "../domain/wording";
-import type { Claim, Interval } from "../data/types";
+import type { Claim, FamilySpec, Interval } from "../data/types";
 import type { Ledger } from "../data/ledger";
 import { comparableUnits, distinct, sharedAnalysis, unitWords } from "./shared";
 
@@ -70,13 +70,19 @@ export function conflictConsensus(conflict: Pick<Conflict, "consensus" | "inters
 /**
  * What a reconciliation measures, in words: its subject, metric and window as data/vocabulary.csv
  * words them (quantityWords: "Bitcoin · change in percent · after the regular session closed");
- * a family: "Related figures: " and its name in words.
- * @example conflictTitle({ kind: "group", subject: "BTC", metric: "pct_change", window: "after_hours" }, [{ field: "subject", term: "BTC", meaning: "Bitcoin" }, { field: "metric", term: "pct_change", meaning: "change in percent; falls negative" }, { field: "window", term: "after_hours", meaning: "after the regular session closed" }]) // => "Bitcoin · change in percent · after the regular session closed"
- * @example conflictTitle({ kind: "family", id: "family.btc-trough", subject: "BTC", metric: "low", window: "intraday|episode" }, []) // => "Related figures: btc trough"
+ * a family: "Related figures: " and its title (data/families.csv).
+ * @example conflictTitle({ kind: "group", subject: "BTC", metric: "pct_change", window: "after_hours" }, { vocabulary: [{ field: "subject", term: "BTC", meaning: "Bitcoin" }, { field: "metric", term: "pct_change", meaning: "change in percent; falls negative" }, { field: "window", term: "after_hours", meaning: "after the regular session closed" }], families: [] }) // => "Bitcoin · change in percent · after the regular session closed"
+ * @example conflictTitle({ kind: "family", id: "family.btc-trough", subject: "BTC", metric: "low", window: "intraday|episode" }, { vocabulary: [], families: [{ name: "btc-trough", title: "Bitcoin's trough" }] }) // => "Related figures: Bitcoin's trough"
  */
-export function conflictTitle(c: Pick<Conflict, "kind" | "subject" | "metric" | "window"> & { id?: string }, vocabulary: Ledger["vocabulary"] = sharedAnalysis().ledger.vocabulary): string {
-  if (c.kind === "family") return `Related figures: ${(c.id ?? "").replace(/^family\./, "").replace(/[-_]/g, " ")}`;
-  return quantityWords(c.subject, c.metric, c.window, vocabulary);
+export function conflictTitle(
+  c: Pick<Conflict, "kind" | "subject" | "metric" | "window"> & { id?: string },
+  ledger: { vocabulary: Ledger["vocabulary"]; families: readonly Pick<FamilySpec, "name" | "title">[] } = sharedAnalysis().ledger,
+): string {
+  if (c.kind === "family") {
+    const name = (c.id ?? "").replace(/^family\./, "");
+    return `Related figures: ${ledger.families.find((f) => f.name === name)?.title ?? name.replace(/[-_]/g, " ")}`;
+  }
+  return quantityWords(c.subject, c.metric, c.window, ledger.vocabulary);
 }
 
 /**
@@ -107,7 +113,7 @@ export function conflictCharts(rows: RowsInput, prefix: string, analysis: Analys
     return withLegendRoom(
       intervalChart(fit?.rows ?? conflictChartRows(c, ledger), {
         id: chartIdFor(prefix, c.id),
-        title: conflictTitle(c, analysis.ledger.vocabulary),
+        title: conflictTitle(c, analysis.ledger),
         subtitle: `${rating}${plural(c.members.length, "figure")} from ${plural(articles, "article")} · each with its rounding and hedge allowed`,
         consensus: conflictConsensus(c),
         labels: fit?.labels ?? conflictLabels(c),

@@ -239,7 +239,7 @@ export class ArticleView extends LedgerView {
   tally(): Markdown {
     const ids = new Set(this.claims().map((c) => c.id));
     const conflicts = this.analysis.conflicts.filter((c) => c.claims.some((id) => ids.has(id)));
-    const names = conflicts.map((c) => ({ rating: c.rating, name: escapeMarkdown(conflictTitle(c, this.analysis.ledger.vocabulary)) }));
+    const names = conflicts.map((c) => ({ rating: c.rating, name: escapeMarkdown(conflictTitle(c, this.analysis.ledger)) }));
     return md(articleTallyText(this.summaryInput(this.claims()), names));
   }
 

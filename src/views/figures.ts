@@ -214,7 +214,7 @@ export const CONFLICT_TABLE_FIELDS: readonly (keyof ConflictRecord)[] = [
 export function conflictRecords(analysis: Analysis = sharedAnalysis()): ConflictRecord[] {
   const rules = analysis.ledger.themeRules;
   return analysis.conflicts.map((c) => ({
-    id: c.id, quantity: conflictTitle(c, analysis.ledger.vocabulary), kind: c.kind, theme: conflictTheme(c, rules), subject: c.subject, metric: c.metric, window: c.window, unit: c.unit,
+    id: c.id, quantity: conflictTitle(c, analysis.ledger), kind: c.kind, theme: conflictTheme(c, rules), subject: c.subject, metric: c.metric, window: c.window, unit: c.unit,
     figures: c.members.length, claims: c.claims.join(" "), articles: distinct(c.members.map((m) => m.article)).join(" "),
     common_low: c.intersection?.low ?? null, common_high: c.intersection?.high ?? null, consensus: c.consensus, spread: c.spread,
     agreeing: c.agreeing.join(" "), verdict: c.verdict, rating: c.rating, explanation: c.explanation,

@@ -136,7 +136,7 @@ describe("one reconciliation as a forest plot", () => {
     expect(conflictTitle(conflict("BTC.low.intraday"))).toBe("Bitcoin · low · within one trading session");
     // "metric,pct_change,change in percent; …", "window,after_hours,after the regular session closed"
     expect(conflictTitle(conflict("alphabet.pct_change.after_hours"))).toBe("Alphabet Inc. · change in percent · after the regular session closed");
-    expect(conflictTitle(conflict("family.silver-rout"))).toBe("Related figures: silver rout");
+    expect(conflictTitle(conflict("family.silver-rout"))).toBe("Related figures: The silver rout");
   });
 
   it("chartWorthy charts families, disagreements and figures from several articles", () => {

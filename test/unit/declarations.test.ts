@@ -46,7 +46,7 @@ describe("data/families.csv", () => {
   it("a bad row is named by file, line and field, and a term outside the vocabulary is refused", () => {
     const problems = problemsWith(
       "families.csv",
-      "family,levels,why\nok-one,BTC/low/intraday,fine\nBad Name,BTC/low/intraday,x\nthird,BTCX/low/intraday <= BTC/lows/zz,x\nok-one,BTC/low/intraday,\n",
+      "family,title,levels,why\nok-one,One,BTC/low/intraday,fine\nBad Name,Bad,BTC/low/intraday,x\nthird,Third,BTCX/low/intraday <= BTC/lows/zz,x\nok-one, ,BTC/low/intraday,\n",
     );
     expect(problems).toEqual([
       'data/families.csv:3: family "Bad Name" is not a kebab-case name',
@@ -54,6 +54,7 @@ describe("data/families.csv", () => {
       'data/families.csv:4: levels metric "lows" is not a metric of data/vocabulary.csv',
       'data/families.csv:4: levels window "zz" is not a window of data/vocabulary.csv',
       'data/families.csv:5: family "ok-one" is declared twice',
+      "data/families.csv:5: title is empty (name the family in words, as a reader sees it)",
       "data/families.csv:5: why is empty (say why the figures relate)",
     ]);
   });

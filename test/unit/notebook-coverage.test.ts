@@ -38,7 +38,7 @@ describe("notebook coverage", () => {
     const file = notebooks.find((f) => f.startsWith("06-"))!;
     // what a reader sees: each reconciliation is a table row named by its quantity (unique per reconciliation)
     const shown = notebookText(read(file) as never, file).map((v) => v.text).join("\n");
-    const titles = analysis.conflicts.map((c) => conflictTitle(c, analysis.ledger.vocabulary));
+    const titles = analysis.conflicts.map((c) => conflictTitle(c, analysis.ledger));
     expect(new Set(titles).size).toBe(analysis.conflicts.length);
     expect(titles.filter((t) => !shown.includes(t))).toEqual([]);
   });

@@ -274,6 +274,7 @@ describe("materiality from independent reports (independentSpread)", () => {
 describe("families across windows and scopes", () => {
   const liquidations: FamilySpec = {
     name: "liq",
+    title: "Liquidations",
     relation: "ordered",
     levels: [
       [{ subject: "BTC", metric: "liquidations", windows: ["24h"] }],
@@ -303,7 +304,7 @@ describe("families across windows and scopes", () => {
     expect(f.reason).toMatch(/b-1 "US\$4 billion" \(2026-02-06\) \(\[3\.5, \+∞\) USD_bn\) cannot be at most c-1/);
   });
   it("a 'same' family is judged like a group across windows", () => {
-    const spec: FamilySpec = { name: "trough", relation: "same", levels: [[{ subject: "BTC", metric: "low", windows: ["intraday", "episode"] }]], why: "one trough" };
+    const spec: FamilySpec = { name: "trough", title: "The trough", relation: "same", levels: [[{ subject: "BTC", metric: "low", windows: ["intraday", "episode"] }]], why: "one trough" };
     const f = reconcileFamily(spec, [
       mk("a-1", { window: "episode", low: 60000, high: 62000, qualifier: "range", raw: "$60,000–$62,000", as_of: "2026-02-05/2026-02-06" }),
       mk("b-1", { low: null, high: 61000, qualifier: "under", raw: "below $61,000", hedge: "below", as_of: "2026-02-05" }),
