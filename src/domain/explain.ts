@@ -146,6 +146,9 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const printed = (v as { claimedAsPrinted?: CheckVerdict["claimedAsPrinted"] }).claimedAsPrinted;
   if (rating === "accurate" && printed && !boundsOverlap(printed, v.computed)) rating = "accurate_rounded";
   const asserts = check?.params?.asserts === "at_most";
+  // rule 8: a target that is one aggregator's figure questions the article's figures, it does not correct them
+  const lone = rating === "inaccurate" && refRow !== undefined && refRow.tier === "aggregator";
+  if (lone) rating = "unverifiable";
   const text = {
     accurate: bare
       ? `${work}, as ${article} says.`
@@ -161,8 +164,9 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
         ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
         : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
     misleading: alt ? `${work}; as written, ${claimed} does not hold, but it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
-    unverifiable:
-      v.verdict === "scope_mismatch"
+    unverifiable: lone
+      ? `${work}, against ${refWords ?? claimed} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
+      : v.verdict === "scope_mismatch"
         ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`
         : v.claims.some((id) => ctx.byId.get(id)?.qualifier === "garbled")
           ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
@@ -283,7 +287,7 @@ export function corroboratedDissent(sources: readonly Pick<SourceComparison, "re
  * An independent verdict with its rating and explanation: refined and confirmed-within-rounding
  * claims are "accurate, rounded" (accurate when the source's figure lies inside the printed
  * one); a disputed claim whose figure matches another window, date or instrument is
- * "misleading", otherwise "inaccurate" when the dissent is corroborated (corroboratedDissent) and
+ * "misleading", otherwise "inaccurate", when the dissent is corroborated (corroboratedDissent), and
  * "cannot be verified" when it rests on one report; a garbled claim cannot be verified.
  * @example rateIndependent({ claim: "c", verdict: "unverified", reason: "", best_source: null, sources: [], gap: null, relative_gap: null, other_measure: null, inside_printed: false }, { articles: [], byId: new Map() }).explanation // => "No independent report of this figure was found."
  */
@@ -315,16 +319,29 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
         : `${what}; ${listWords(sides)}, on both sides of it: they bracket the figure rather than settle it.`;
     } else if (deciding.length > 0) text = `${what}; ${listWords(deciding.map((s) => row(s.id)).filter((x): x is IndependentRow => x !== undefined).map(sourceWords))}, which fits it without pinning it down.`;
     else if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
+    else if (r.sources.some((s) => s.why.startsWith("one day of the claim's span"))) text = `${what} but names no day; the reports found each give one day or measure another thing, so none can confirm or dispute it.`;
     else if (r.sources.length > 0) text = `${what}; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.`;
     else text = "No independent report of this figure was found.";
   } else if (r.verdict === "disputed") {
     const other = row(r.other_measure);
-    if (other) {
+    if (other && corroboratedDissent(r.sources)) {
       rating = "misleading";
       text = `${what}, but ${sourceWords(best)}, ${gap}. The article's number fits another measure or date: ${sourceWords(other)}.`;
+    } else if (other) {
+      rating = "unverifiable";
+      text = `${what}; ${sourceWords(best)}, ${gap}, but ${sourceWords(other)}. A single source disputes the article's figure, too little to call it misleading: its number may describe that other measure or date.`;
     } else if (corroboratedDissent(r.sources)) {
       rating = "inaccurate";
-      text = `${what}, but ${sourceWords(best)}, ${gap}, and no source of equal standing supports the article's figure.`;
+      // the other reports that disagree, wire and primary first: the corroboration a reader is owed
+      const rank = (t: string) => (t === "primary" ? 0 : t === "wire" ? 1 : 2);
+      const others = r.sources
+        .filter((s) => s.relation === "disagrees" && s.id !== best.id)
+        .sort((x, y) => rank(x.tier) - rank(y.tier))
+        .slice(0, 2)
+        .map((s) => row(s.id))
+        .filter((x): x is IndependentRow => x !== undefined);
+      const also = others.length > 0 ? `; ${listWords(others.map(sourceWords))}` : "";
+      text = `${what}, but ${sourceWords(best)}, ${gap}${also}. No independent report supports the article's figure.`;
     } else {
       rating = "unverifiable";
       text = `${what}, but ${sourceWords(best)}, ${gap}. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.`;

@@ -104,10 +104,10 @@ describe("sentences from the verdicts", () => {
     expect(s).not.toContain("**Inaccurate.**");
     // Nakamoto's ETF section prints "approximately US$7 billion" for November, against the trackers' $3.79 billion
     const n = article("nakamoto-570k-liquidated").summary("drivers-etf-outflows-leverage").text;
-    // a figure is named by what it prints, a failing recomputation by its statement (data/checks.csv
-    // etf-outflows-nov-jan-vs-cryptoslate), never by an id
+    // a figure is named by what it prints, never by an id; the three sums of the monthly outflows against tracker
+    // totals cannot be verified (two cover other periods, one is a single aggregator's total: rule 8)
     expect(n).toContain("“US\\$7 billion”: **Inaccurate.**");
-    expect(n).toContain("Nakamoto&#39;s monthly spot BTC ETF outflows (\\~\\$7B November, \\~\\$2B December, over \\$3B January) summed vs the tracker total");
+    expect(n).toMatch(/3 recomputations read them: 3 cannot be verified\.$/);
     expect(n).not.toMatch(/`|nakamoto-\d{3}|etf-outflows-nov-jan-vs-cryptoslate/);
   });
 
@@ -160,13 +160,15 @@ describe("sentences from the verdicts", () => {
   });
 
   it("tally() names what fails as a reader knows it: a figure by what it prints, a check by its statement", () => {
-    // Nakamoto: "more than 20%" for silver is misleading (nakamoto-023) and the November ETF outflows "US$7 billion"
-    // (nakamoto-028) inaccurate; January's "exceeded US$3 billion" is disputed by one aggregator only, so it cannot be
-    // verified (data/README, rule 8) and is not listed; one check fails, the summed outflows
+    // Nakamoto: only the November ETF outflows "US$7 billion" (nakamoto-028) is inaccurate; January's "exceeded US$3
+    // billion" is disputed by one aggregator only and the silver "more than 20%" names no day: cannot be verified
     const t = article("nakamoto-570k-liquidated").tally().text;
-    expect(t).toContain("inaccurate or misleading: “20%” and “US\\$7 billion”.");
-    expect(t).toContain("inaccurate or misleading: Nakamoto&#39;s monthly spot BTC ETF outflows");
+    expect(t).toContain("inaccurate or misleading: “US\\$7 billion”.");
     expect(t).not.toMatch(/`|nakamoto-\d{3}|etf-outflows/);
+    // GMT Eight: one check fails, named by its statement (data/checks.csv layoffs-17-year-peak-all-months)
+    const g = article("gmteight-2t-wiped").tally().text;
+    expect(g).toContain("inaccurate or misleading: GMT Eight&#39;s headline &#39;17-Year Peak in U.S. Layoffs&#39; (all months) vs Challenger");
+    expect(g).not.toMatch(/`|gmteight-\d{3}|layoffs-17/);
   });
 });
 

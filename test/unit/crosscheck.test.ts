@@ -226,26 +226,25 @@ describe("overview", () => {
     expect(rows.map((r) => r.article)).toEqual(["Gate (crushes)", "Gate (risk-off)", "TradingKey", "GMT Eight", "Nakamoto"]);
     expect(rows.map((r) => r.figures)).toEqual(analysis.ledger.articles.map((a) => claimsOf(a.id)));
     for (const r of rows) expect(Number(r.accurate) + Number(r.accurate_rounded) + Number(r.misleading) + Number(r.inaccurate) + Number(r.unverifiable)).toBe(r.figures);
-    // disputed by independent reporting: Gate (crushes)'s Amazon "~10–12%" twice (a session fall of 5.6%, but 10% after hours:
-    // misleading); Nakamoto's silver "more than 20%" (18% intraday on 5 Feb, 31.4% on 30 Jan: misleading) and its November
-    // "approximately US$7 billion" ($3.79 billion for the month; Bloomberg, a wire, and FactSet had $3.5 billion by the
-    // 24th-25th: inaccurate). GMT Eight's January "$3 billion" and Nakamoto's "exceeded US$3 billion" are disputed by
-    // SoSoValue's about $1.6 billion alone (one aggregator): cannot be verified (rule 8). Gate (risk-off)'s "several
-    // sessions between 1.8% and 2.5%" names no day: not tested
-    expect(rows.map((r) => [r.misleading, r.inaccurate])).toEqual([[2, 0], [0, 0], [0, 0], [0, 0], [1, 1]]);
-    // failed checks: the start-of-year price (Gate (crushes) and GMT Eight), the 17-year layoffs peak (GMT Eight), the
-    // summed ETF outflows (Nakamoto); Gate (risk-off) has none since its two were left out as not signable
-    expect(rows.map((r) => r.checks_failed)).toEqual([1, 0, 0, 2, 1]);
+    // inaccurate or misleading against independent reporting: only Nakamoto's November "approximately US$7 billion"
+    // ($3.79 billion for the month; Bloomberg, a wire, and FactSet had $3.5 billion by the 24th-25th). Not counted:
+    // Gate (crushes)'s Amazon "~10–12% after unveiling" (the after-hours fall: AP's 11%, accurate) and its "single
+    // session" (TS2 Tech's 5.6% alone disputes it: cannot be verified, rule 8); the January ETF "$3 billion" figures
+    // (SoSoValue alone: rule 8); Nakamoto's silver "more than 20%" (names no day); Gate (risk-off)'s "several sessions"
+    expect(rows.map((r) => [r.misleading, r.inaccurate])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [0, 1]]);
+    // failed checks: the 17-year layoffs peak (GMT Eight: misleading). Left out as not signable: the start-of-year
+    // price pair and Gate (risk-off)'s two; the ETF sum against one aggregator's total cannot be verified (rule 8)
+    expect(rows.map((r) => r.checks_failed)).toEqual([0, 0, 0, 1, 0]);
   });
 
-  it("findings ranks by score, and the summed ETF outflows score their relative gap", () => {
+  it("findings ranks by score, and Nakamoto's November ETF outflows score their relative gap", () => {
     const rows = toRecords(findings(analysis));
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_, k) => k + 1));
     for (let k = 1; k < rows.length; k++) expect(Number(rows[k].score)).toBeLessThanOrEqual(Number(rows[k - 1].score));
-    // Nakamoto's ~$7B [6.5, 7.5] + ~$2B [1.5, 2.5] + over $3B [2.5, +∞) >= 10.5, against "about $6.18 billion"
-    // [6.18 − 0.1236, 6.18 + 0.1236] = [6.0564, 6.3036]: gap 4.1964, / 6.3036 = 0.6657 -> 0.666; in the body, not repeated: × 1
-    const etf = rows.find((r) => String(r.title).startsWith("Nakamoto's monthly spot BTC ETF outflows"))!;
-    expect(etf).toMatchObject({ rating: "inaccurate", articles: "Nakamoto", relative_gap: 0.666, centrality: 1, score: 0.666 });
+    // "approximately US$7 billion" against Bitcoin eNews' $3.79 billion: (7 − 3.79) / 7 = 0.45857 -> 0.459; in the body,
+    // not repeated: centrality 1, score 0.459
+    const nov = rows.find((r) => String(r.title).startsWith("Nakamoto on US spot Bitcoin exchange-traded funds"))!;
+    expect(nov).toMatchObject({ rating: "inaccurate", articles: "Nakamoto", relative_gap: 0.459, centrality: 1, score: 0.459 });
   });
 
   const finding: PublishableFinding = {

@@ -94,6 +94,19 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(v.rating).toBe("accurate");
     expect(v.explanation).toBe("The figures give −52.38%, which matches Gate Square's “–52%”.");
   });
+  it("rule 8: a failing check whose target is one aggregator's figure (ref=) cannot be verified; a wire's is inaccurate", () => {
+    // the article's two lows sum to 120,000 against a reference of 60,900: inconsistent either way
+    const withRef = (tier: IndependentRow["tier"]): ExplainContext => ({
+      ...ctx,
+      rows: ctx.rows!.map((r) => (r.id === "r019" ? { ...r, tier } : r)),
+      checks: [{ id: "a-check", inputs: ["tk-001", "nq-001"], result: null, params: { ref: "r019" } }],
+    });
+    const failing = check({ verdict: "inconsistent", claims: ["tk-001", "nq-001"], reference: { low: 60900, high: 60900, unit: "USD" }, computed: { low: 119800, high: 119800, unit: "USD" }, gap: 58900, working: "$60,000 + 59,800 = $119,800." });
+    const lone = rateCheck(failing, withRef("aggregator"));
+    expect(lone.rating).toBe("unverifiable");
+    expect(lone.explanation).toBe("$60,000 + 59,800 = $119,800, against Business Standard's “$60,900” for the same period: a single aggregator's figure, enough to question TradingKey's figures but not to call them wrong.");
+    expect(rateCheck(failing, withRef("wire")).rating).toBe("inaccurate");
+  });
   it("a reference target is named as such: 60–70% + 30–40% against 100%", () => {
     const v = rateCheck(check({ reference: { low: 100, high: 100, unit: "pct" }, computed: { low: 90, high: 110, unit: "pct" } }), ctx);
     expect(v.explanation).toBe("The figures give 90% to 110%, which matches the reference 100%.");
@@ -228,7 +241,14 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     // 900 / 60000 = 1.5%
     const r = rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: [source("r019", "disagrees")], gap: 900, relative_gap: 0.015 }), ctx);
     expect(r.rating).toBe("inaccurate");
-    expect(r.explanation).toBe("Gate Square says “sub-$60K”, but Business Standard reports “$60,900” (intraday, 6 Feb 2026), 1.5% apart, and no source of equal standing supports the article's figure.");
+    expect(r.explanation).toBe("Gate Square says “sub-$60K”, but Business Standard reports “$60,900” (intraday, 6 Feb 2026), 1.5% apart. No independent report supports the article's figure.");
+  });
+  it("inaccurate names the other reports that disagree, wire and primary first, at most two", () => {
+    // r019 decides; r011 (wire) and r036 (aggregator) also disagree: both named after it, the wire first
+    const three = [source("r019", "disagrees", { tier: "aggregator", origin: "a" }), source("r036", "disagrees", { tier: "aggregator", origin: "b" }), source("r011", "disagrees", { tier: "wire", origin: "c" })];
+    const r = rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: three, gap: 900, relative_gap: 0.015 }), ctx);
+    expect(r.rating).toBe("inaccurate");
+    expect(r.explanation).toBe("Gate Square says “sub-$60K”, but Business Standard reports “$60,900” (intraday, 6 Feb 2026), 1.5% apart; The News reports “$60,008.52” (intraday, 6 Feb 2026) and CoinMarketBuzz reports “9” (6 Feb 2026). No independent report supports the article's figure.");
   });
   it("disputed by one aggregator's figure alone -> unverifiable (rule 8): enough to question, not to correct", () => {
     // the same 1.5% gap as above, but the one dissenting report is an aggregator's
@@ -241,6 +261,12 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     expect(rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: two, gap: 900, relative_gap: 0.015 }), ctx).rating).toBe("inaccurate");
     const oneOrigin = two.map((x) => ({ ...x, origin: "tracker-a" }));
     expect(rateIndependent(result({ claim: "gate-003", verdict: "disputed", best_source: "r019", sources: oneOrigin, gap: 900, relative_gap: 0.015 }), ctx).rating).toBe("unverifiable");
+  });
+  it("a source's range of falls reads from the smaller fall to the larger", () => {
+    // a row stored as −31.4..−28 (spot −28%, futures −31.4%) reads "a fall of 28% to 31.4%"
+    const wide: ExplainContext = { ...ctx, rows: [...ctx.rows!, { ...ctx.rows!.find((x) => x.id === "r078")!, id: "r074", outlet: "The Nation", low: -31.4, high: -28 }] };
+    const r = rateIndependent(result({ claim: "tk-004", verdict: "disputed", best_source: "r077", sources: [source("r077", "disagrees"), source("r074", "context")], gap: 6, relative_gap: 0.3, other_measure: "r074" }), wide);
+    expect(r.explanation).toContain("The Nation reports a fall of 28% to 31.4%");
   });
   it("disputed, but the figure fits another measure -> misleading, naming both", () => {
     // TradingKey's "nearly 20%" (a session fall) against a 26% session fall, while a COMEX futures
@@ -283,7 +309,8 @@ describe("every explanation of loadAnalysis()", () => {
     const allowed: Record<string, Rating[]> = {
       consistent: ["accurate", "accurate_rounded"], // accurate, rounded when only the claim's rounding covers the result ("almost double" for +103%)
       consistent_within_rounding: ["accurate_rounded"],
-      inconsistent: ["inaccurate", "misleading"], // misleading when an alternative= reading of the sentence holds
+      // misleading when an alternative= reading of the sentence holds; unverifiable when the target is one aggregator's figure (rule 8)
+      inconsistent: ["inaccurate", "misleading", "unverifiable"],
       scope_mismatch: ["unverifiable"], // figures that measure different things do not test each other
       ambiguous: ["unverifiable"],
       agree: ["accurate", "unverifiable"], // unverifiable when a member is garbled
@@ -315,10 +342,6 @@ describe("every explanation of loadAnalysis()", () => {
     expect(c.rating).toBe("unverifiable");
     expect(c.explanation).toMatch(/is garbled by the machine translation and has more than one reading\.$/);
   });
-  it("a range of falls reads from the smaller fall to the larger", () => {
-    // The Nation: spot −28% and futures −31.4% on 30 Jan, stored as the range −31.4..−28
-    expect(a.independent.find((x) => x.claim === "nakamoto-023")!.explanation).toContain("a fall of 28% to 31.4%");
-  });
   it("alternative=: a failing reading of a sentence whose other reading holds is misleading, not inaccurate", () => {
     // GMT Eight's headline "17-Year Peak in U.S. Layoffs": Challenger's October 2025 (153,074 cuts) beat
     // January 2026 (108,435), so as a record among all months it is at most a 3-month high; as a record
@@ -330,12 +353,23 @@ describe("every explanation of loadAnalysis()", () => {
     expect(all.rating).toBe("misleading");
     expect(all.explanation).toMatch(/at most a 3-month high; as written, GMT Eight's “17-Year” does not hold, but it holds for another measure: 241,749 in January 2009/);
   });
-  it("a disputed claim whose figure fits another measure is misleading and names that measure", () => {
-    const misleading = a.independent.filter((r) => r.verdict === "disputed" && r.rating === "misleading");
-    expect(misleading.length).toBeGreaterThan(0);
-    for (const r of misleading) {
-      expect(r.other_measure, r.claim).not.toBeNull();
-      expect(r.explanation, r.claim).toMatch(/The article's number fits another measure or date: /);
+  it("a disputed claim whose figure fits another measure is misleading when the dissent is corroborated, else cannot be verified (rule 8)", () => {
+    const fits = a.independent.filter((r) => r.verdict === "disputed" && r.other_measure !== null);
+    // Gate's "–10–12% single session" for Amazon: only TS2 Tech gives the session's −5.6%; the after-hours −10% fits
+    expect(fits.map((r) => r.claim)).toContain("crushes-050");
+    for (const r of fits) {
+      if (r.rating === "misleading") expect(r.explanation, r.claim).toMatch(/The article's number fits another measure or date: /);
+      else {
+        expect(r.rating, r.claim).toBe("unverifiable");
+        expect(r.explanation, r.claim).toMatch(/A single source disputes the article's figure, too little to call it misleading/);
+      }
     }
+    expect(a.independent.find((r) => r.claim === "crushes-050")!.rating).toBe("unverifiable");
+  });
+  it("a claim dated by a span that names no day is not tested by one day's report: Nakamoto's 'Previously … once' silver fall", () => {
+    // "Previously, spot silver once plummeted by more than 20%": 30 Jan (28–31%) and 5 Feb (18%) both qualify
+    const r = a.independent.find((x) => x.claim === "nakamoto-023")!;
+    expect(r.rating).toBe("unverifiable");
+    expect(r.explanation).toBe("Nakamoto says “more than 20%” but names no day; the reports found each give one day or measure another thing, so none can confirm or dispute it.");
   });
 });

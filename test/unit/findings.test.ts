@@ -52,21 +52,17 @@ describe("publishableFindings on the ledger", () => {
   });
 
   it("Nakamoto's $7B November ETF outflow is one finding, not one per check and verdict that reads it", () => {
-    // the Nov–Jan sum check (7 + 2 + more than 3 = more than 12 against about $6.18B) and the
-    // independent dispute of the November figure ($3.79B) both read nakamoto-028
+    // the Nov–Jan sum check (7 + 2 + more than 3 = more than 12 against about $6.18B, one aggregator's total: cannot be
+    // verified) and the independent dispute of the November figure ($3.79B) both read nakamoto-028
     const withNov = fs.filter((f) => f.id === "independent:nakamoto-028" || f.id === "check:etf-outflows-nov-jan-vs-cryptoslate");
     expect(withNov).toHaveLength(1);
   });
 
-  it("a check against a reference or between two articles quotes every figure it tests, a recomputation its result", () => {
-    // the Nov–Jan sum tests all three monthly figures against the tracker's total: November's passage first
-    const etf = fs.find((f) => f.id === "check:etf-outflows-nov-jan-vs-cryptoslate")!;
-    expect(etf.quote).toBe("after outflows of approximately US$7 billion and US$2 billion in November and December respectively / U.S. spot Bitcoin ETF outflows exceeded US$3 billion in a single month");
-    // the start-of-year price compares Gate's level and loss with GMT Eight's: both articles' passages
-    const ytd = fs.find((f) => f.id === "check:btc-ytd-start-price")!;
-    expect(ytd.quote).toMatch(/^current ~\$69K \/ ~28% YTD loss \/ .*\/ contributing to a 27% decline since the start of the year$/);
-    // the layoffs record tests the headline's "17-Year": its result claim
+  it("a finding quotes the article's sentence: a recomputation its result, a figure its own passage", () => {
+    // the layoffs record tests the headline's "17-Year": its result claim (testedQuote's @examples cover checks that test
+    // every input against a reference)
     expect(fs.find((f) => f.id === "check:layoffs-17-year-peak-all-months")!.quote).toBe("17-Year Peak in U.S. Layoffs");
+    expect(fs.find((f) => f.id === "independent:nakamoto-028")!.quote).toBe("after outflows of approximately US$7 billion and US$2 billion in November and December respectively");
   });
 
   it("GMT Eight's '17-Year Peak' headline is misleading, central (headline, repeated) and ranked first", () => {

@@ -142,9 +142,12 @@ describe("another measure that fits a disputed figure: same or one-day windows o
     expect(r.rating).toBe("unverifiable");
     expect(r.explanation).toMatch(/That is a single source's figure, and no other independent report settles it/);
   });
-  it("Nakamoto's silver 'more than 20%' fits the 28–31% fall of 30 January (another day, a one-day window too)", () => {
-    const r = loadAnalysis().independent.find((x) => x.claim === "nakamoto-023")!;
-    expect(r.rating).toBe("misleading");
-    expect(r.other_measure).toBe("r074");
+  it("Gate's Amazon '–10–12% single session' fits the after-hours fall of 5 Feb (another window, one day too)", () => {
+    // disputed by TS2 Tech's −5.6% for the 6 Feb session (r102); Kaohoon's −10% after hours on 5 Feb (r095) fits it.
+    // Only one source disputes it, so rule 8 rates it "cannot be verified", not misleading
+    const r = loadAnalysis().independent.find((x) => x.claim === "crushes-050")!;
+    expect(r.verdict).toBe("disputed");
+    expect(r.other_measure).toBe("r095");
+    expect(r.rating).toBe("unverifiable");
   });
 });
