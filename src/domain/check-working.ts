@@ -72,11 +72,6 @@ function grouped(texts: readonly string[]): string[] {
   return out;
 }
 
-/** A span of months as an adjective: "3-month", "17-year". */
-function spanAdjective(months: number): string {
-  return months % 12 === 0 ? `${readNumber(months / 12)}-year` : `${readNumber(months)}-month`;
-}
-
 /** A span of months in words: "3 months", "17 years", "14 to 16 months". */
 function monthWords(iv: Interval): string {
   const one = (m: number) => (m % 12 === 0 && m !== 0 ? formatAmount(m / 12, "years") : formatAmount(m, "months"));
@@ -100,7 +95,8 @@ function recordWords(w: WorkingInput, order: RankOrder): string {
   const at = (s: Shown) => `${fig(s)} in ${formatAsOf(s.asOf)}`;
   if (beaten.length === 0) return `no earlier figure given (${joinWords(earlier.map(at))}) is ${more} than ${at(x)}`;
   const { e, months } = beaten[0];
-  return `${at(e)} was ${more} than ${at(x)}, so ${formatAsOf(x.asOf)} was at most a ${spanAdjective(months.high)} ${order === "highest" ? "high" : "low"}`;
+  const span = months.high % 12 === 0 ? formatAmount(months.high / 12, "years") : formatAmount(months.high, "months");
+  return `${at(e)} was ${more} than ${at(x)}, so ${formatAsOf(x.asOf)} was the ${order} in ${span} at most`;
 }
 
 function weekdayLine(w: WorkingInput): string {

@@ -4,7 +4,7 @@
  * same words. An explanation is one or two sentences: what the article says, what the record
  * shows (source named), why the rating; no interval notation, no claim ids, no unit ids.
  */
-import type { Check, CheckVerdict } from "./checks";
+import type { Bounds, Check, CheckVerdict } from "./checks";
 import type { IndependentResult, SourceComparison } from "./independent";
 import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
@@ -83,6 +83,21 @@ function boundsOverlap(a: { low: number | null; high: number | null }, b: { low:
   return lo(a.low) <= hi(b.high) + eps && lo(b.low) <= hi(a.high) + eps;
 }
 
+/**
+ * True when a check's result is only a bound (open on one side, or a fall that reaches 100%) and
+ * the tested figure lies wholly inside it: the figures do not conflict, but nothing pins the
+ * figure down ("more than 24.4%" leaves room for "27%" and for any deeper fall).
+ * @example boundOnly({ low: -100, high: -24.4, unit: "pct" }, { low: -27.5, high: -26.5 }) // => true
+ * @example boundOnly({ low: null, high: -52.38, unit: "pct" }, { low: -52.5, high: -51.5 }) // => false
+ * @example boundOnly({ low: 375, high: 385, unit: "USD_bn" }, { low: 380, high: 381 }) // => false
+ */
+export function boundOnly(computed: Bounds, claimed: { low: number | null; high: number | null }): boolean {
+  const lo = computed.low === null || (computed.unit === "pct" && computed.low <= -100) ? -Infinity : computed.low;
+  const hi = computed.high === null ? Infinity : computed.high;
+  if (Number.isFinite(lo) && Number.isFinite(hi)) return false;
+  return (claimed.low ?? -Infinity) >= lo && (claimed.high ?? Infinity) <= hi;
+}
+
 function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -146,6 +161,10 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const printed = (v as { claimedAsPrinted?: CheckVerdict["claimedAsPrinted"] }).claimedAsPrinted;
   if (rating === "accurate" && printed && !boundsOverlap(printed, v.computed)) rating = "accurate_rounded";
   const asserts = check?.params?.asserts === "at_most";
+  // a result that is only a bound around the figure shows that nothing conflicts, not that the figure is right
+  const withRounding = (v as { computedWithRounding?: Bounds }).computedWithRounding ?? v.computed;
+  const loose = (rating === "accurate" || rating === "accurate_rounded") && v.claimed !== null && !pair && boundOnly(withRounding, v.claimed);
+  if (loose) rating = "unverifiable";
   // rule 8: a target that is one aggregator's figure questions the article's figures, it does not correct them
   const lone = rating === "inaccurate" && refRow !== undefined && refRow.tier === "aggregator";
   if (lone) rating = "unverifiable";
@@ -163,14 +182,16 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
       : pair && v.working
         ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
         : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
-    misleading: alt ? `${work}; as written, ${claimed} does not hold, but it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
+    misleading: alt ? `as written, ${claimed} does not hold: ${work}; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
     unverifiable: lone
       ? `${work}, against ${refWords ?? claimed} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
-      : v.verdict === "scope_mismatch"
-        ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`
-        : v.claims.some((id) => ctx.byId.get(id)?.qualifier === "garbled")
-          ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
-          : `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
+      : loose
+        ? `${work}, which leaves room for ${claimed}: only a bound, so the figures do not conflict but cannot confirm it.`
+        : v.verdict === "scope_mismatch"
+          ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`
+          : v.claims.some((id) => ctx.byId.get(id)?.qualifier === "garbled")
+            ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
+            : `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
   }[rating];
   // outside figures the arithmetic reads (not the target): named with their outlets
   const inputs = (v.sources ?? []).filter((id) => id.split(":")[0] !== refToken?.split(":")[0] && !id.includes(":"));

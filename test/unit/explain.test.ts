@@ -107,6 +107,12 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(lone.explanation).toBe("$60,000 + 59,800 = $119,800, against Business Standard's “$60,900” for the same period: a single aggregator's figure, enough to question TradingKey's figures but not to call them wrong.");
     expect(rateCheck(failing, withRef("wire")).rating).toBe("inaccurate");
   });
+  it("a result that is only a bound around the figure cannot confirm it: the figures do not conflict", () => {
+    // more than 24.4% (low at −100%, a whole fall) around "27%" [−27.5, −26.5]
+    const v = rateCheck(check({ claims: ["tk-001", "gate-001"], claimed: { low: -27.5, high: -26.5, unit: "pct" }, computed: { low: -100, high: -24.4, unit: "pct" }, working: "A fall of more than 10% and a fall of 16% compounded make a fall of more than 24.4%." }), ctx);
+    expect(v.rating).toBe("unverifiable");
+    expect(v.explanation).toBe("A fall of more than 10% and a fall of 16% compounded make a fall of more than 24.4%, which leaves room for Gate Square's “–52%”: only a bound, so the figures do not conflict but cannot confirm it.");
+  });
   it("a reference target is named as such: 60–70% + 30–40% against 100%", () => {
     const v = rateCheck(check({ reference: { low: 100, high: 100, unit: "pct" }, computed: { low: 90, high: 110, unit: "pct" } }), ctx);
     expect(v.explanation).toBe("The figures give 90% to 110%, which matches the reference 100%.");
@@ -307,8 +313,10 @@ describe("every explanation of loadAnalysis()", () => {
   });
   it("ratings follow the machine verdicts", () => {
     const allowed: Record<string, Rating[]> = {
-      consistent: ["accurate", "accurate_rounded"], // accurate, rounded when only the claim's rounding covers the result ("almost double" for +103%)
-      consistent_within_rounding: ["accurate_rounded"],
+      // accurate, rounded when only the claim's rounding covers the result ("almost double" for +103%); unverifiable when
+      // the result is only a bound around the figure (boundOnly)
+      consistent: ["accurate", "accurate_rounded", "unverifiable"],
+      consistent_within_rounding: ["accurate_rounded", "unverifiable"],
       // misleading when an alternative= reading of the sentence holds; unverifiable when the target is one aggregator's figure (rule 8)
       inconsistent: ["inaccurate", "misleading", "unverifiable"],
       scope_mismatch: ["unverifiable"], // figures that measure different things do not test each other
@@ -351,7 +359,7 @@ describe("every explanation of loadAnalysis()", () => {
     expect(all.verdict).toBe("inconsistent");
     expect(january.rating).toBe("accurate");
     expect(all.rating).toBe("misleading");
-    expect(all.explanation).toMatch(/at most a 3-month high; as written, GMT Eight's “17-Year” does not hold, but it holds for another measure: 241,749 in January 2009/);
+    expect(all.explanation).toMatch(/^As written, GMT Eight's “17-Year” does not hold: 153,074 in October 2025 was higher than 108,435 in January 2026, so January 2026 was the highest in 3 months at most; it holds for another measure: 241,749 in January 2009/);
   });
   it("a disputed claim whose figure fits another measure is misleading when the dissent is corroborated, else cannot be verified (rule 8)", () => {
     const fits = a.independent.filter((r) => r.verdict === "disputed" && r.other_measure !== null);
