@@ -25,16 +25,16 @@ function recorder(): DisplaySink & { calls: [string, string][] } {
 }
 
 describe("figureRecords / figures(): every figure in one tidy table", () => {
-  it("has one row per ledger claim and per independent figure: 180 + 148 = 328 (data/README.md counts)", () => {
-    expect(rows).toHaveLength(328);
+  it("has one row per ledger claim and per independent figure: 180 + 164 = 344 (data/README.md counts: 148 + 16 second figures)", () => {
+    expect(rows).toHaveLength(344);
     expect(rows.filter((r) => r.origin === "article")).toHaveLength(180);
-    expect(rows.filter((r) => r.origin === "outside")).toHaveLength(148);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(328);
+    expect(rows.filter((r) => r.origin === "outside")).toHaveLength(164);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(344);
   });
 
   it("is a danfojs-node DataFrame with the documented columns in order", () => {
     const df = figures();
-    expect(df.shape).toEqual([328, FIGURE_TABLE_COLUMNS.length]);
+    expect(df.shape).toEqual([344, FIGURE_TABLE_COLUMNS.length]);
     expect(df.columns).toEqual([...FIGURE_TABLE_COLUMNS]);
     expect(df.constructor.name).toBe("DataFrame");
   });
@@ -171,8 +171,8 @@ describe("a DataFrame as a cell's last value", () => {
 
   it("shows ratings as their labels, and a long frame as its first 10 rows and how many more", () => {
     const html = frameHtml(figures());
-    // 328 rows: 10 shown, 318 more
-    expect(html).toContain("… 318 more rows");
+    // 344 rows: 10 shown, 334 more
+    expect(html).toContain("… 334 more rows");
     expect((html.match(/<tr/g) ?? []).length).toBe(1 + 10 + 1);
     const rated = frameHtml(figures().query(figures().id.eq("nakamoto-028")));
     expect(rated).toContain(">Inaccurate</td>");

@@ -484,12 +484,32 @@ describe("data/independent.csv", () => {
   const text = fs.readFileSync(INDEPENDENT_CSV, "utf8");
   const { rows, errors } = readIndependent(INDEPENDENT_CSV, ledger);
 
-  it("every row validates: 148 figures, r001–r148 in order, UTF-8 without BOM, LF line ends", () => {
+  it("every row validates: 164 figures, r001–r164 in order (148 of the corroboration file, 16 second figures of their quotes), UTF-8 without BOM, LF line ends", () => {
     expect(errors.map((e) => e.message)).toEqual([]);
-    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 148 }, (_, i) => `r${String(i + 1).padStart(3, "0")}`));
+    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 164 }, (_, i) => `r${String(i + 1).padStart(3, "0")}`));
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.includes("\r")).toBe(false);
     expect(text.endsWith("\n")).toBe(true);
+  });
+
+  it("a row after r148 restates another figure of a shared row's quote: the page's fields are that row's, the figure is not", () => {
+    const shared = new Map(rows.filter((r) => Number(r.id.slice(1)) <= 148).map((r) => [r.id, r]));
+    const second = rows.filter((r) => Number(r.id.slice(1)) > 148);
+    expect(second).toHaveLength(16);
+    const firsts = new Set<string>();
+    for (const r of second) {
+      // the note opens by naming the row whose quote it shares: "second figure of r026's quote (r026 keeps ...)"
+      const first = shared.get(/^second figure of (r\d{3})'s quote/.exec(r.note)?.[1] ?? "");
+      firsts.add(first?.id ?? "");
+      expect(first, r.id).toBeDefined();
+      const page = (x: IndependentRow) => [x.quote, x.url, x.outlet, x.published, x.tier, x.origin, x.instrument];
+      expect(page(r), r.id).toEqual(page(first!));
+      expect([r.subject, r.metric, r.low, r.high], r.id).not.toEqual([first!.subject, first!.metric, first!.low, first!.high]);
+      // the claim the second figure measures is linked to it, no longer to the first row as a near link
+      for (const c of r.claims) expect(first!.claims, `${r.id} and ${first!.id} -> ${c}`).not.toContain(c);
+    }
+    // one second figure per shared row: 16 shared rows, from r003 (Techi's "16-month low") to r131 (Converge Digest's "up 66%")
+    expect(firsts.size).toBe(16);
   });
 
   it("every link is an existing claim, and every row links at least one", () => {
@@ -566,6 +586,36 @@ describe("buildIndependent over the real ledger", () => {
     // "exceeded US$2.5 billion" (CoinGlass): [2.45, +∞) with rounding; Coinpedia's "more than $2.65 billion" =
     // (2.65, +∞) lies inside it and shares printed values with (2.5, +∞), but is not narrower: confirms
     expect(get("nakamoto-009")).toMatchObject({ verdict: "confirmed", best_source: "r027" });
+  });
+
+  it("a second figure of a quote decides the claim it measures (r149–r164)", () => {
+    // GMT Eight's headline "$2 Trillion" loss = [−2.5, −1.5) by rule 1; Reuters via CNA (r156, wire) prints "lost US$2
+    // trillion" since the peak, as printed equal: confirmed. crypto.news's "about $2 trillion" (r155) restates CoinGecko
+    // like r156, so it is counted once (rule 6)
+    expect(get("gmteight-001")).toMatchObject({ verdict: "confirmed", best_source: "r156" });
+    expect(get("gmteight-001").sources.find((s) => s.id === "r155")?.why).toBe("restates coingecko like r156: counted once");
+    // Gate (risk-off)'s "$1.2 trillion and $2 trillion" lost is dated 7 Feb, after the rebound; the three $2 trillion
+    // figures are of 6 Feb: another date, context only, so it stays unverified
+    expect(get("cycle-018")).toMatchObject({ verdict: "unverified", best_source: null });
+    for (const id of ["r154", "r155", "r156"]) expect(get("cycle-018").sources.find((s) => s.id === id)?.why, id).toBe("another date (2026-02-06, the claim 2026-02-07)");
+    // "16-month" = [15.5, 16.5); "lowest level since October 2024" as of 6 Feb 2026 is Oct 2024 -> Feb 2026 = 16 months,
+    // the same as printed; Business Standard (r153) is the one wire among the five: confirmed
+    expect(get("gmteight-011")).toMatchObject({ verdict: "confirmed", best_source: "r153" });
+    // "over 50%" = [49.5, +∞) with rounding; AP's "nearly 60%" (r159, wire) = [57, 60) as printed, inside it and
+    // narrower: refined. r099 ($131 billion of 2025 capex) is another metric: context
+    expect(get("gmteight-007")).toMatchObject({ verdict: "refined", best_source: "r159" });
+    expect(get("gmteight-007").sources.find((s) => s.id === "r099")?.relation).toBe("context");
+    // "+1,200+" = [1200, +∞) ("+" is inclusive); The Washington Times' "more than 1,200 points" (r158, wire) = (1200, +∞)
+    // shares its printed values: confirmed; the AP-style table's 1,206.95 (r157, aggregator) refines it but is outranked
+    expect(get("crushes-035")).toMatchObject({ verdict: "confirmed", best_source: "r158" });
+    expect(get("crushes-035").sources.find((s) => s.id === "r157")?.relation).toBe("refines");
+    // "$91 billion" = [90.5, 91.5); Karachi Chronicle's $91.4 billion (r161) = [91.35, 91.45) lies inside: refined, 0.4 apart as printed
+    expect(get("tradingkey-020")).toMatchObject({ verdict: "refined", best_source: "r161", gap: 0.4 });
+    // "66%" = [65.5, 66.5); Motley Fool's (r162) and Converge Digest's (r164) "up 66%" are the same as printed; TS2 Tech's
+    // "nearly 66%" (r163) = [62.7, 66) as printed (5% short) meets it only with rounding. All three are aggregators: the
+    // two that confirm as printed rank first, and the smaller id breaks their tie
+    expect(get("nakamoto-040")).toMatchObject({ verdict: "confirmed", best_source: "r162" });
+    expect(get("nakamoto-040").sources.map((s) => [s.id, s.relation])).toEqual([["r162", "confirms"], ["r163", "confirms_within_rounding"], ["r164", "confirms"]]);
   });
 
   it("a COMEX futures settlement is context for a spot silver claim", () => {
