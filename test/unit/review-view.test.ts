@@ -84,7 +84,7 @@ describe("article(id) while the article is under review", () => {
     expect(view.summary(SNAPSHOT).text).toBe(
       "This section prints 8 figures in 6 quoted passages. Against independent reporting: 1 accurate, 1 accurate once rounded, " +
         "1 inaccurate and 5 cannot be verified. “\\~10–12%”: **Inaccurate.** Test Outlet says “\\~10–12%”, but Associated Press " +
-        "reports a rise of 60% (2026), 67 percentage points apart, and no source of equal standing supports the article&#39;s figure. " +
+        "reports a rise of 60% (2026), 67 percentage points apart; InsiderFinance reports a rise of 60% (2026). No independent report supports the article&#39;s figure. " +
         "4 figures still to review before it can be compared.",
     );
   });
