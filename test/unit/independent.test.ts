@@ -594,10 +594,11 @@ describe("buildIndependent over the real ledger", () => {
     // like r156, so it is counted once (rule 6)
     expect(get("gmteight-001")).toMatchObject({ verdict: "confirmed", best_source: "r156" });
     expect(get("gmteight-001").sources.find((s) => s.id === "r155")?.why).toBe("restates coingecko like r156: counted once");
-    // Gate (risk-off)'s "$1.2 trillion and $2 trillion" lost is dated 7 Feb, after the rebound; the three $2 trillion
-    // figures are of 6 Feb: another date, context only, so it stays unverified
-    expect(get("cycle-018")).toMatchObject({ verdict: "unverified", best_source: null });
-    for (const id of ["r154", "r155", "r156"]) expect(get("cycle-018").sources.find((s) => s.id === id)?.why, id).toBe("another date (2026-02-06, the claim 2026-02-07)");
+    // Gate (risk-off)'s "$1.2 trillion and $2 trillion" lost since the peak describes the sell-off of 5–7 Feb (its
+    // as_of since this session), so the $2 trillion of 6 Feb falls inside its span and inside its range [−2, −1.2]:
+    // confirmed by the wire (r156); r155 counted once with it
+    expect(get("cycle-018")).toMatchObject({ verdict: "confirmed", best_source: "r156" });
+    expect(get("cycle-018").sources.find((s) => s.id === "r155")?.why).toBe("restates coingecko like r156: counted once");
     // "16-month" = [15.5, 16.5); "lowest level since October 2024" as of 6 Feb 2026 is Oct 2024 -> Feb 2026 = 16 months,
     // the same as printed; Business Standard (r153) is the one wire among the five: confirmed
     expect(get("gmteight-011")).toMatchObject({ verdict: "confirmed", best_source: "r153" });
