@@ -235,6 +235,9 @@ function subjectOf(text: string, fig: Figure, known?: ReadonlySet<string>): stri
   return label ? guessSubject(text, lineStart + label[0].length - 2, lineStart + label[0].length - 2, known) : "";
 }
 
+/** A price-move verb (and hedge) just before a figure: "tanked ~", "fell more than", "jumped". */
+const MOVE_BEFORE = /\b(tanked|plunged|plummeted|fell|dropped|slid|sank|tumbled|crashed|slumped|jumped|soared|rallied|gained|rose|climbed)\s+(by\s+)?(~|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more than\s+|over\s+)?[-–+]?$/i;
+
 /**
  * Subject, metric, window and as_of of a figure (see the module comment); `vocabulary` limits
  * the subjects and windows to the terms of data/vocabulary.csv.
@@ -242,7 +245,10 @@ function subjectOf(text: string, fig: Figure, known?: ReadonlySet<string>): stri
 export function guessQuantity(text: string, fig: Figure, dates: readonly DateMention[], vocabulary?: { subject: ReadonlySet<string>; window: ReadonlySet<string> }): QuantityGuess {
   const { clause, sentence } = nearText(text, fig.start, fig.end);
   const subject = subjectOf(text, fig, vocabulary?.subject);
-  const byClause = guessMetric(clause, fig);
+  // "Amazon tanked ~10–12% after unveiling $200B capex": a move verb right before a percentage makes it the subject's
+  // move; the words after it (what caused the move) do not say what it measures
+  const moved = fig.unit === "pct" && MOVE_BEFORE.test(text.slice(Math.max(0, fig.start - 40), fig.start));
+  const byClause = guessMetric(moved ? clause.slice(0, clause.indexOf(text.slice(fig.start, fig.end)) + (fig.end - fig.start)) : clause, fig);
   const metric = fig.unit === "pct" || byClause === "" || !["price", "market_cap"].includes(byClause) ? byClause || guessMetric(sentence, fig) : guessMetric(sentence, fig);
   const asOf = guessAsOf(text, fig.start, fig.end, dates);
   const yearOnly = /(^|[^-\d])((19|20)\d\d)\s+(capex|capital expenditures?|spend)/i.exec(sentence) ?? /\b(in|for) ((19|20)\d\d)\b/i.exec(sentence);

@@ -197,6 +197,13 @@ describe("guesses", () => {
     expect(guessSubject("U.S. spot Bitcoin ETF outflows exceeded US$3 billion", 40, 52)).toBe("spot_btc_etfs");
     expect(guessSubject("XRP fell by more than 8%, and BNB fell", 22, 24)).toBe("XRP");
   });
+  it("a move verb right before a percentage makes it the subject's move, whatever the words after say caused it", () => {
+    // "tanked ~10–12% after unveiling $200B capex" is Amazon's share price, not its capex; "capex to surge by over 50%" stays capex
+    const text = "Amazon tanked ~10–12% after unveiling $200B 2026 capex. Amazon expects capex to surge by over 50% this year.";
+    const rows = extractCandidates(text, { id: "t", published: "2026-02-07", engine: "tokens" }).candidates.map((c) => [c.row.raw, c.row.metric]);
+    expect(rows).toContainEqual(["~10–12%", "pct_change"]);
+    expect(rows).toContainEqual(["over 50%", "capex_change"]);
+  });
   it("the metric comes from the words near the figure and its unit", () => {
     expect(guessMetric("~45–50% drawdown from 2025 peak", { unit: "pct", low: -50, high: -45 })).toBe("drawdown");
     expect(guessMetric("Base Case (60–70% Probability", { unit: "pct", low: 60, high: 70 })).toBe("probability");
