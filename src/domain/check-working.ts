@@ -13,8 +13,10 @@ import type { Claim, Interval } from "../data/types";
 
 /** One figure a check reads, as the working shows it. */
 export interface Shown {
-  /** The figure's printed form and hedge (qualifier, raw, low, high). */
-  figure: Pick<Claim, "qualifier" | "low" | "high">;
+  /** The figure's printed form and hedge (qualifier, low, high), and what it measures (a flow reads as inflows or outflows). */
+  figure: Pick<Claim, "qualifier" | "low" | "high"> & Partial<Pick<Claim, "metric">>;
+  /** What the figure is about, in words ("Ether"), when the vocabulary names it: a ranking names its figures. */
+  name?: string;
   /** Its interval as read (nominal: the printed value, hedges kept), in `unit`. */
   iv: Interval;
   unit: string;
@@ -59,6 +61,41 @@ function chg(s: Shown): string {
   return `${changeWords(s.iv, "printed")}${mark}`;
 }
 
+const MONEY = /^(USD|CNY|TWD)(_|$)/;
+
+/** True when every value of the figure is zero or less, and some below zero. */
+function negative(s: Pick<Shown, "iv">): boolean {
+  return s.iv.high <= 0 && s.iv.low < 0;
+}
+
+/** An interval with its sign turned: −$2.1T to −$2T becomes $2T to $2.1T. */
+function flipIv(iv: Interval): Interval {
+  const out: Interval = { low: -iv.high, high: -iv.low };
+  if (iv.highOpen) out.lowOpen = true;
+  if (iv.lowOpen) out.highOpen = true;
+  return out;
+}
+
+/** The same figure with its sign turned, so that words ("a loss of") carry the sign instead of a minus. */
+function flipped(s: Shown): Shown {
+  const f = s.figure;
+  return { ...s, figure: { ...f, low: f.high === null ? null : -f.high, high: f.low === null ? null : -f.low }, iv: flipIv(s.iv) };
+}
+
+/**
+ * An amount with its direction in words rather than a sign: "a loss of $357B", "outflows of
+ * 10,600 coins", "inflows of more than 46,000 coins"; with `change`, a positive amount is "a gain
+ * of". A percentage is a change ("a fall of 10%"); any other figure is shown as it is.
+ */
+function signed(s: Shown, change = false): string {
+  if (s.unit === "pct") return chg(s);
+  const flow = /(^|_)flow(_|$)/.test(s.figure.metric ?? "");
+  if (negative(s)) return `${flow ? "outflows" : MONEY.test(s.unit) ? "a loss" : "a drop"} of ${fig(flipped(s))}`;
+  if (s.iv.low >= 0 && flow) return `inflows of ${fig(s)}`;
+  if (s.iv.low >= 0 && change) return `${MONEY.test(s.unit) ? "a gain" : "a rise"} of ${fig(s)}`;
+  return fig(s);
+}
+
 /** Texts in words, a run of the same text said once with its count: "−1.8% to −2.5% three times". */
 function grouped(texts: readonly string[]): string[] {
   const times = ["", "", "twice", "three times", "four times", "five times"];
@@ -96,7 +133,38 @@ function recordWords(w: WorkingInput, order: RankOrder): string {
   if (beaten.length === 0) return `no earlier figure given (${joinWords(earlier.map(at))}) is ${more} than ${at(x)}`;
   const { e, months } = beaten[0];
   const span = months.high % 12 === 0 ? formatAmount(months.high / 12, "years") : formatAmount(months.high, "months");
-  return `${at(e)} was ${more} than ${at(x)}, so ${formatAsOf(x.asOf)} was the ${order} in ${span} at most`;
+  return `${at(e)} was ${more} than ${at(x)}, so a record set in ${formatAsOf(x.asOf)} goes back no further than ${span}`;
+}
+
+/**
+ * A ranking in words. Changes that all go one way read as falls or rises, named when the figures
+ * have names: "Ether fell 36%, more than Bitcoin's 27%"; anything else as the figures against
+ * each other and the rank: "−1.6% against −1.8% to −2.5% three times: at best the 4th lowest".
+ */
+function rankWords(w: WorkingInput): string {
+  const r = w.result;
+  const order = w.params.order as RankOrder;
+  const [a, ...rest] = w.xs;
+  const all = w.xs;
+  const falls = all.every((s) => s.unit === "pct" && negative(s));
+  const rises = all.every((s) => s.unit === "pct" && s.iv.low >= 0);
+  const named = all.every((s) => s.name !== undefined);
+  if (r && named && (falls || rises)) {
+    const verb = falls ? "fell" : "rose";
+    const size = (s: Shown) => fig(falls ? flipped(s) : s);
+    // the lowest of falls is the largest fall; the highest of rises the largest rise
+    const most = (order === "lowest") === falls;
+    const others = joinWords(rest.map((s) => `${s.name}'s ${size(s)}`));
+    const head = `${a.name} ${verb} ${size(a)}`;
+    if (r.low === 1 && r.high === 1) return `${head}, ${most ? "more" : "less"} than ${others}`;
+    if (r.low === all.length && r.high === all.length) return `${head}, ${most ? "less" : "more"} than ${others}`;
+    const noun = `${most ? "largest" : "smallest"} ${falls ? "fall" : "rise"}`;
+    const best = r.low === 1 ? `possibly the ${noun}` : `at best the ${ordinal(r.low)} ${noun}`;
+    return `${head}, against ${others}: ${best}${r.high > r.low ? `, at worst the ${ordinal(r.high)}` : ""}`;
+  }
+  const best = r && (r.low === 1 ? `${r.high > 1 ? "possibly " : ""}the ${order}` : `at best the ${ordinal(r.low)} ${order}`);
+  const rank = r ? `${best}${r.high > r.low ? `, at worst the ${ordinal(r.high)}` : ""}` : "no rank";
+  return `${fig(a)} against ${joinWords(grouped(rest.map(fig)))}: ${rank}`;
 }
 
 function weekdayLine(w: WorkingInput): string {
@@ -131,30 +199,41 @@ export function checkWorking(w: WorkingInput): string {
     case "implied_base":
       return pair((xs, r) => `${fig(xs[0])} after ${chg(xs[1])} means a starting level of ${comp(r)}`);
     case "base_from_change":
-      return `${fig(a)} as ${chg(b)} means a starting value of ${comp(w.result)}`;
-    case "implied_fx_rate":
-      return pair((xs, r) => `${fig(xs[0])} for ${fig(xs[1])} is ${comp(r)}`);
+      return `${signed(a, true)}, ${chg(b)}, means a starting value of ${comp(w.result)}`;
+    case "implied_fx_rate": {
+      // two losses give the same rate as the amounts lost: no minus signs
+      const size = (s: Shown) => fig(negative(s) ? flipped(s) : s);
+      return pair((xs, r) => `${size(xs[0])} for ${size(xs[1])} is ${comp(r)}`);
+    }
     case "leverage_wipeout_move":
       return `at ${fig(a)} leverage${p.maintenance_margin ? ` with a ${formatAmount(Number(p.maintenance_margin) * 100, "pct")} maintenance margin` : ""}, ${change(w.result)} wipes out the margin`;
     case "sum_of":
     case "probabilities_sum":
       return `${w.xs.map(fig).join(" + ")} ${p.parts === "partial" ? "is only part of the total: " : "= "}${comp(w.result)}`;
-    case "difference_of":
-      return `${fig(a)} minus ${fig(b)} is ${comp(w.result)}`;
-    case "ratio_of":
-      return p.as === "pct" ? `${fig(a)} is ${comp(w.result)} of ${fig(b)}` : `${fig(a)} divided by ${fig(b)} is ${comp(w.result)}`;
+    case "difference_of": {
+      const r = w.result;
+      const size = (iv: Interval | undefined) => (iv && negative({ iv }) ? comp(flipIv(iv)) : comp(iv));
+      // one amount each way (bought and sold): how far apart they are, without a minus sign
+      if ((negative(a) && b.iv.low >= 0) || (a.iv.low >= 0 && negative(b))) return `${signed(a)} and ${signed(b)} are ${size(r)} apart`;
+      // a level that fell: from the earlier to the later is a loss
+      if (a.iv.low >= 0 && b.iv.low >= 0 && r && negative({ iv: r })) {
+        return a.asOf > b.asOf ? `from ${fig(b)} to ${fig(a)} is ${MONEY.test(w.unit) ? "a loss" : "a drop"} of ${size(r)}` : `${fig(a)} is ${size(r)} less than ${fig(b)}`;
+      }
+      return `${fig(a)} minus ${fig(b)} is ${comp(r)}`;
+    }
+    case "ratio_of": {
+      const r = w.result;
+      const share = r && negative({ iv: r }) ? comp(flipIv(r)) : comp(r);
+      return p.as === "pct" ? `${signed(a)} is ${share} of ${signed(b)}` : `${fig(a)} divided by ${fig(b)} is ${comp(r)}`;
+    }
     case "product_of":
       return `${fig(a)} times ${fig(b)} is ${comp(w.result)}`;
     case "compound_change":
       return `${joinWords(grouped(w.xs.map(chg)))} compounded make ${change(w.result)}`;
     case "remaining_change":
       return `${chg(a)} in all, with ${joinWords(grouped(w.xs.slice(1).map(chg)))} in part, leaves ${change(w.result)} for the rest`;
-    case "rank_among": {
-      const r = w.result;
-      const best = r && (r.low === 1 ? `${r.high > 1 ? "possibly " : ""}the ${p.order}` : `at best the ${ordinal(r.low)} ${p.order}`);
-      const rank = r ? `${best}${r.high > r.low ? `, at worst the ${ordinal(r.high)}` : ""}` : "no rank";
-      return `${fig(a)} against ${joinWords(grouped(w.xs.slice(1).map(fig)))}: ${rank}`;
-    }
+    case "rank_among":
+      return rankWords(w);
     case "record_span":
       return recordWords(w, p.order as RankOrder);
     case "months_since":
@@ -162,8 +241,8 @@ export function checkWorking(w: WorkingInput): string {
     case "weekday":
       return weekdayLine(w);
     case "series_bracket":
-      return `the series read ${fig(a)} on ${formatAsOf(a.asOf)} and ${fig(b)} on ${formatAsOf(b.asOf)}; moving steadily between them, it stayed within ${comp(w.result)}`;
+      return `the series ${b.iv.low > a.iv.high ? "rose" : b.iv.high < a.iv.low ? "fell" : "moved"} from ${fig(a)} on ${formatAsOf(a.asOf)} to ${fig(b)} on ${formatAsOf(b.asOf)}, so in between it stayed within ${comp(w.result)}`;
     case "restatement":
-      return `${fig(a)} printed again as ${w.target ? fig(w.target) : "the same figure"}`;
+      return `${fig(a)}, restated as ${w.target ? fig(w.target) : "the same figure"}`;
   }
 }

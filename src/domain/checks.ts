@@ -31,6 +31,7 @@ import { CHECK_KINDS, kindSpec, type CheckKind, type KindSpec, type Read } from 
 import { COMMON_PARAMS, parseExpected, parseParams, validateParam } from "./check-params";
 import { isReference, resolveReference } from "./check-refs";
 import { checkWorking, type Shown } from "./check-working";
+import { plainMeaning } from "./wording";
 import type { IndependentRow } from "../data/independent-file";
 import type { Claim, Interval } from "../data/types";
 
@@ -243,7 +244,7 @@ function readingOf(spec: KindSpec, params: Record<string, string>): KindSpec["re
 }
 
 /** Runs one check; exported for notebooks that show a single check. */
-export function runCheck(ledger: Pick<Ledger, "byId">, check: Check): CheckVerdict {
+export function runCheck(ledger: Pick<Ledger, "byId"> & Partial<Pick<Ledger, "vocabulary">>, check: Check): CheckVerdict {
   const spec = kindSpec(check.kind);
   const figureOf = (id: string): Claim => {
     const c = ledger.byId.get(id) ?? check.refs[id];
@@ -334,16 +335,21 @@ export function runCheck(ledger: Pick<Ledger, "byId">, check: Check): CheckVerdi
     verdict: judgement.verdict,
     reason: judgement.reason,
     gap: judgement.gap,
-    working: working(check, { inputs, target, pair, printed, params, unit, nominal, failure, compute }),
+    working: working(check, { inputs, target, pair, printed, params, unit, nominal, failure, compute, vocabulary: ledger.vocabulary ?? [] }),
   };
 }
 
 /** The working line of a run check (see src/domain/check-working.ts); never throws for valid data. */
 function working(
   check: Check,
-  w: { inputs: Claim[]; target?: Claim; pair: boolean; printed: boolean; params: Record<string, string>; unit: string; nominal?: Interval; failure: string | null; compute(cs: readonly Claim[], slack: boolean): Interval | undefined },
+  w: { inputs: Claim[]; target?: Claim; pair: boolean; printed: boolean; params: Record<string, string>; unit: string; nominal?: Interval; failure: string | null; compute(cs: readonly Claim[], slack: boolean): Interval | undefined; vocabulary: Ledger["vocabulary"] },
 ): string {
-  const show = (c: Claim, printed = w.printed): Shown => ({ figure: c, iv: printed ? printedInterval(c, false) : nominalInterval(c), unit: c.unit, asOf: c.as_of, printed });
+  // a figure is named by its subject when the vocabulary words it ("ETH" -> "Ether")
+  const name = (c: Claim) => {
+    const term = w.vocabulary.find((t) => t.field === "subject" && t.term === c.subject);
+    return term ? plainMeaning(term.meaning) : undefined;
+  };
+  const show = (c: Claim, printed = w.printed): Shown => ({ figure: c, name: name(c), iv: printed ? printedInterval(c, false) : nominalInterval(c), unit: c.unit, asOf: c.as_of, printed });
   try {
     const xs = (w.pair ? w.inputs.slice(0, 2) : w.inputs).map((c) => show(c));
     const pair = w.pair ? { xs: w.inputs.slice(2).map((c) => show(c)), result: w.failure ? undefined : w.compute(w.inputs.slice(2), false) } : undefined;
@@ -359,7 +365,7 @@ function working(
  * Runs every check and returns the verdicts sorted by id.
  * @example runChecks({ byId: new Map() }, []) // => []
  */
-export function runChecks(ledger: Pick<Ledger, "byId">, checks: readonly Check[]): CheckVerdict[] {
+export function runChecks(ledger: Pick<Ledger, "byId"> & Partial<Pick<Ledger, "vocabulary">>, checks: readonly Check[]): CheckVerdict[] {
   return checks
     .map((c) => runCheck(ledger, c))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

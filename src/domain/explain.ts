@@ -8,20 +8,24 @@ import type { Bounds, Check, CheckVerdict } from "./checks";
 import type { IndependentResult, SourceComparison } from "./independent";
 import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
-import { printedInQuote } from "./sources";
 import { plainAmount, plainDate, plainRange, plainShare, quoted } from "./wording";
+import { datedFigure, outletName, ownedFigure, placeWords, possessive, scopeKind, sourceFigure, sourceGroups, sourceList, sourceWords } from "./explain-phrases";
 import { MATERIAL_RELATIVE } from "./materiality";
 import type { IndependentRow, Origin } from "../data/independent-file";
-import type { Article, Claim } from "../data/types";
+import type { Article, Claim, Section } from "../data/types";
+
+export { possessive } from "./explain-phrases";
 
 /** What the explanations read besides the verdict: the articles, the claims, the sources. */
 export interface ExplainContext {
   articles: readonly (Pick<Article, "id" | "outlet"> & Partial<Pick<Article, "short_name">>)[];
-  byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & { hedge?: string }>;
+  byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & Partial<Pick<Claim, "section" | "low" | "high">> & { hedge?: string }>;
   rows?: readonly IndependentRow[];
   origins?: readonly Pick<Origin, "origin" | "name">[];
-  /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs, and their params. */
-  checks?: readonly (Pick<Check, "id" | "inputs" | "result"> & Partial<Pick<Check, "params">>)[];
+  /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs, and their params and kind. */
+  checks?: readonly (Pick<Check, "id" | "inputs" | "result"> & Partial<Pick<Check, "params" | "kind">>)[];
+  /** data/sections.csv: where a restated figure stands (a heading, the summary, the body). */
+  sections?: readonly Pick<Section, "article" | "section" | "heading" | "kind">[];
   /** Every check's verdict, for a check whose `alternative=` reading decides between inaccurate and misleading. */
   verdicts?: readonly (Pick<CheckVerdict, "id" | "verdict" | "statement"> & { working?: string })[];
 }
@@ -57,17 +61,9 @@ export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId"> & Par
     })
     .replace(/\br\d{3}\b/g, (id) => {
       const r = ctx.rows?.find((x) => x.id === id);
-      return r ? `${possessive(r.outlet.split(" (")[0].trim())} figure` : id;
+      return r ? `${possessive(outletName(r))} figure` : id;
     })
     .replace(/\b\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}(?:-\d{2})?)?\b/g, (d) => plainDate(d));
-}
-
-/**
- * A name in the possessive: "TradingKey's", "New Quotes'".
- * @example possessive("New Quotes") // => "New Quotes'"
- */
-export function possessive(name: string): string {
-  return /s$/.test(name) ? `${name}'` : `${name}'s`;
 }
 
 function says(ctx: ExplainContext, claimId: string): string {
@@ -126,13 +122,57 @@ function computedWords(v: Pick<CheckVerdict, "computed"> & { working?: string })
   return `the figures give ${plainRange(c.low, c.high, c.unit)}`;
 }
 
+/** The reasons of a scope mismatch, from the machine's reason ("… measure different things (A; B); …"). */
+function scopeReasons(reason: string): string[] {
+  const m = /measure different things \((.*)\); [^;]*$/.exec(reason);
+  return m ? m[1].split("; ") : [];
+}
+
+/**
+ * Why a figure and a computation that measure different things cannot be compared, in words:
+ * another day ("refers to another day"), a figure dated only by a month or a year ("gives no
+ * day"), another period, or something else measured.
+ */
+function scopeText(work: string, claimed: string, reasons: readonly string[], target: { as_of: string } | undefined, ctx: ExplainContext): string {
+  const why = withoutIds(reasons.join("; "), ctx);
+  switch (scopeKind(reasons)) {
+    case "day":
+      return target && /^\d{4}(-\d{2})?$/.test(target.as_of)
+        ? `${work}, but ${claimed} gives no day, only ${plainDate(target.as_of)}: the two cannot be compared.`
+        : `${work}, but ${claimed} refers to another day, so the two cannot be compared: ${why}.`;
+    case "period":
+      return `${work}, but ${claimed} covers another period, so the two cannot be compared: ${why}.`;
+    default:
+      return `${work}, but ${claimed} measures something else, so the two cannot be compared: ${why}.`;
+  }
+}
+
+/**
+ * A restatement check as an editor says it: "In TradingKey, the summary's “below $60,000”
+ * restates the body's “$60,000”." Null when the two figures are not of one article.
+ */
+function restatementText(ctx: ExplainContext, inputId: string | undefined, targetId: string | null | undefined, rating: Rating, gap: string): string | null {
+  const x = inputId ? ctx.byId.get(inputId) : undefined;
+  const t = targetId ? ctx.byId.get(targetId) : undefined;
+  if (!x || !t || x.article !== t.article) return null;
+  const px = placeWords(ctx.sections, x);
+  const pt = placeWords(ctx.sections, t);
+  const at = (p: string | null, c: typeof x) => (p && px !== pt ? `the ${p}'s ${claimFigure(c)}` : claimFigure(c));
+  const lead = `In ${articleName(ctx, t.article)}, ${at(pt, t)}`;
+  if (rating === "accurate") return `${lead} restates ${at(px, x)}.`;
+  if (rating === "accurate_rounded") return `${lead} restates ${at(px, x)} once their rounding and hedges are allowed.`;
+  if (rating === "inaccurate") return `${lead} does not match ${at(px, x)}: they are ${gap} apart even allowing for every rounding and hedge.`;
+  return null;
+}
+
 /**
  * A recomputation check with its rating and explanation.
  * @example rateCheck({ id: "x", verdict: "inconsistent", reason: "", statement: "", claims: [], claimed: { low: 55500, high: 56500, unit: "coins" }, reference: null, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }, { articles: [], byId: new Map() }).rating // => "inaccurate"
  */
-export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string; sources?: string[] }>(v: T, ctx: ExplainContext): T & Rated {
+export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reason" | "statement" | "claims" | "claimed" | "reference" | "computed" | "gap"> & { working?: string; sources?: string[]; kind?: string }>(v: T, ctx: ExplainContext): T & Rated {
   let rating = CHECK_RATING[v.verdict];
   const check = ctx.checks?.find((c) => c.id === v.id);
+  const kind = v.kind ?? check?.kind;
   const pair = check !== undefined && check.result === null && check.inputs.length === 4 && v.claimed !== null;
   const target = check ? check.result : v.claims.length > 0 ? v.claims[v.claims.length - 1] : null;
   const first = v.claims.length > 0 ? ctx.byId.get(v.claims[0]) : undefined;
@@ -141,16 +181,20 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const refToken = check?.params?.ref;
   const refRow = refToken ? ctx.rows?.find((r) => r.id === refToken.split(":")[0]) : undefined;
   const refFigure = refRow && v.reference ? (refToken!.includes(":") ? plainRange(v.reference.low, v.reference.high, v.reference.unit) : sourceFigure(refRow)) : null;
-  const refWords = refRow && refFigure ? `${possessive(refRow.outlet.split(" (")[0].trim())} ${refFigure}` : null;
+  const refWords = refRow && refFigure ? ownedFigure(outletName(refRow), refFigure) : null;
+  // a fixed target: an outside estimate (expected=), the 100% probabilities add up to, or a stated value
+  const fixed = v.reference ? plainRange(v.reference.low, v.reference.high, v.reference.unit) : "";
+  const referenceWords = check?.params?.expected !== undefined ? `an outside estimate of ${fixed}` : kind === "probabilities_sum" ? `the ${fixed} that probabilities must add up to` : `the expected ${fixed}`;
   const claimed = pair
     ? `what ${listWords(check.inputs.slice(2).map((id) => says(ctx, id)))} imply, ${plainRange(v.claimed!.low, v.claimed!.high, v.claimed!.unit)}`
     : v.claimed && target
       ? says(ctx, target)
-      : (refWords ?? (v.reference ? `the reference ${plainRange(v.reference.low, v.reference.high, v.reference.unit)}` : "the claim"));
-  const work = pair && !v.working ? `${listWords(check.inputs.slice(0, 2).map((id) => says(ctx, id)))} imply ${plainRange(v.computed.low, v.computed.high, v.computed.unit)}` : computedWords(v);
+      : (refWords ?? (v.reference ? referenceWords : "the claim"));
+  let work = pair && !v.working ? `${listWords(check.inputs.slice(0, 2).map((id) => says(ctx, id)))} imply ${plainRange(v.computed.low, v.computed.high, v.computed.unit)}` : computedWords(v);
   const ref = v.claimed ?? v.reference;
   const mid = ref && ref.low !== null && ref.high !== null ? (ref.low + ref.high) / 2 : ref ? (ref.low ?? ref.high) : null;
-  const gap = v.gap !== null && ref ? `${plainAmount(v.gap, ref.unit)}${mid ? ` (${plainShare(v.gap / mid)})` : ""}` : "";
+  // the gap is measured after every rounding allowance: two significant digits, not false precision
+  const gap = v.gap !== null && ref ? `${plainAmount(v.gap, ref.unit, 2)}${mid ? ` (${plainShare(v.gap / mid)})` : ""}` : "";
   // a reference that is a bare count (a weekday, a rank) has its conclusion in the working line already
   const bare = v.reference !== null && v.claimed === null && v.working !== undefined && v.reference.unit === "count";
   // another reading of the same sentence that holds makes a failing figure misleading rather than wrong
@@ -168,35 +212,44 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   // rule 8: a target that is one aggregator's figure questions the article's figures, it does not correct them
   const lone = rating === "inaccurate" && refRow !== undefined && refRow.tier === "aggregator";
   if (lone) rating = "unverifiable";
-  const text = {
-    accurate: bare
-      ? `${work}, as ${article} says.`
-      : pair && v.working
-        ? `${work}: the two agree.`
-        : asserts
-          ? `${work}, so a move of ${claimed} sweeps such a position out, as the sentence says.`
-          : `${work}, which matches ${claimed}.`,
-    accurate_rounded: pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
-    inaccurate: bare
-      ? `${work}, so ${possessive(article)} sentence does not hold.`
-      : pair && v.working
-        ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
-        : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
-    misleading: alt ? `as written, ${claimed} does not hold: ${work}; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
-    unverifiable: lone
-      ? `${work}, against ${refWords ?? claimed} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
-      : loose
-        ? `${work}, which leaves room for ${claimed}: only a bound, so the figures do not conflict but cannot confirm it.`
-        : v.verdict === "scope_mismatch"
-          ? `${work}, but ${claimed} measures something else, so the arithmetic cannot test it: ${withoutIds(v.reason.replace(/^.*measure different things \(/, "").replace(/\); [^;]*$/, ""), ctx)}.`
-          : v.claims.some((id) => ctx.byId.get(id)?.qualifier === "garbled")
-            ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
-            : `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
-  }[rating];
-  // outside figures the arithmetic reads (not the target): named with their outlets
+  // outside figures the arithmetic reads (not the target): the one that dates a weekday is said with it
   const inputs = (v.sources ?? []).filter((id) => id.split(":")[0] !== refToken?.split(":")[0] && !id.includes(":"));
   const named = inputs.map((id) => ctx.rows?.find((r) => r.id === id)).filter((r): r is IndependentRow => r !== undefined);
-  const outside = named.length > 0 ? ` Outside figures: ${listWords(named.map((r) => `${possessive(r.outlet.split(" (")[0].trim())} ${sourceFigure(r)} (${plainDate(r.as_of)})`))}.` : "";
+  const dater = bare ? named.find((r) => r.id === check?.params?.date) : undefined;
+  const dated = dater ? `; ${outletName(dater)} dates ${datedFigure(sourceFigure(dater))} to that ${dater.as_of.includes("/") ? "span" : "day"}` : "";
+  // a series read from one outlet is that outlet's series ("CoinDesk's series rose from …")
+  const seriesOf = kind === "series_bracket" && /^the series /.test(work) && new Set(named.map(outletName)).size === 1 ? named[0] : undefined;
+  if (seriesOf) work = work.replace(/^the series /, `${possessive(outletName(seriesOf))} series `);
+  const restated = kind === "restatement" && target ? restatementText(ctx, check?.inputs[0] ?? v.claims[0], target, rating, gap) : null;
+  const text =
+    restated ??
+    {
+      accurate: bare
+        ? `${work}, as ${article} says${dated}.`
+        : pair && v.working
+          ? `${work}: the two agree.`
+          : asserts
+            ? `${work}, so a move of ${claimed} sweeps such a position out, as the sentence says.`
+            : `${work}, which matches ${claimed}.`,
+      accurate_rounded: pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
+      inaccurate: bare
+        ? `${work}, so ${possessive(article)} sentence does not hold${dated}.`
+        : pair && v.working
+          ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
+          : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
+      misleading: alt ? `as written, ${claimed} does not hold: ${work}; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
+      unverifiable: lone
+        ? `${work}, against ${refWords ?? claimed} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
+        : loose
+          ? `${work}, which leaves room for ${claimed}: only a bound, so the figures do not conflict but cannot confirm it.`
+          : v.verdict === "scope_mismatch"
+            ? scopeText(work, claimed, scopeReasons(v.reason), target ? ctx.byId.get(target) : undefined, ctx)
+            : v.claims.some((id) => ctx.byId.get(id)?.qualifier === "garbled")
+              ? `the figures cannot be checked: ${listWords(v.claims.filter((id) => ctx.byId.get(id)?.qualifier === "garbled").map((id) => says(ctx, id)))} is garbled by the machine translation and has more than one reading.`
+              : `the figures cannot test ${claimed}: ${withoutIds(v.reason, ctx)}.`,
+    }[rating];
+  const rest = named.filter((r) => r !== dater && outletName(r) !== (seriesOf && outletName(seriesOf)));
+  const outside = rest.length > 0 ? ` Outside figures: ${listWords(rest.map((r) => `${ownedFigure(outletName(r), sourceFigure(r))} (${plainDate(r.as_of)})`))}.` : "";
   return { ...v, rating, explanation: sentence(text) + outside };
 }
 
@@ -234,10 +287,15 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
   const immaterial = /immaterial amount/.test(c.reason);
   const gapMatch = / are ([\d.e+-]+) \S+(?: \(([^)]+)\))? apart/.exec(c.reason);
   const gap = gapMatch ? `${plainAmount(Number(gapMatch[1]), c.unit)}${gapMatch[2] ? ` (${gapMatch[2]})` : ""}` : "";
+  // under 0.5% of the figures, or within the spread of the outside reports (src/domain/reconcile.ts)
+  const share = gapMatch?.[2] ? Number(gapMatch[2].replace(/[^\d.]/g, "")) : null;
+  const small = /under 0\.5% of the figures/.test(c.reason) || (share !== null && share <= 100 * MATERIAL_RELATIVE);
   const text = {
     accurate: `${list} agree with each other as printed (each figure is checked against the record separately).`,
     accurate_rounded: immaterial
-      ? `${list} differ by ${gap}, less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.`
+      ? small
+        ? `${list} differ by ${gap}, less than half a percent: too small to matter.`
+        : `${list} differ by ${gap}, but outside reports of the same figure differ from one another by as much, so the gap does not matter.`
       : `${list} agree with each other once each is read as the rounded or hedged figure it is.`,
     misleading: `${list} measure different things.`,
     unverifiable:
@@ -251,36 +309,6 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
 
 // ---------------------------------------------------------------------------------------------
 // Independent reporting
-
-/** Window words a reader needs beside a date ("after hours", "in the session"). */
-const WINDOW_WORDS: Readonly<Record<string, string>> = {
-  session: "in the session",
-  after_hours: "after hours",
-  intraday: "intraday",
-  "24h": "over 24 hours",
-  "3d": "over three days",
-  week: "over the week",
-};
-
-const CHANGE_METRICS = /change|drawdown|rebound/;
-
-function sourceFigure(row: IndependentRow): string {
-  const value = row.low ?? row.high;
-  const point = row.low !== null && row.high !== null && row.low === row.high;
-  if (row.unit === "pct" && CHANGE_METRICS.test(row.metric) && value !== null) {
-    const ends = [row.low, row.high].filter((x): x is number => x !== null).map(Math.abs).sort((x, y) => x - y);
-    const n = point ? plainAmount(Math.abs(value), "pct") : ends.length === 2 ? plainRange(ends[0], ends[1], "pct") : plainRange(ends[0] ?? null, null, "pct");
-    return `${value < 0 ? "a fall" : "a rise"} of ${n}`;
-  }
-  const printed = value === null ? null : printedInQuote(row.quote, value, row.unit);
-  if (printed && point && /\D/.test(printed.raw.replace(/[\d.,\s]/g, "") + "x")) return quoted(printed.raw);
-  return plainRange(row.low, row.high, row.unit);
-}
-
-function sourceWords(row: IndependentRow): string {
-  const when = [WINDOW_WORDS[row.window], plainDate(row.as_of)].filter(Boolean).join(", ");
-  return `${row.outlet.split(" (")[0].trim()} reports ${sourceFigure(row)} (${when})`;
-}
 
 /**
  * The article's figure with its hedge word, as a reader reads the sentence.
@@ -336,9 +364,20 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     if (against.length > 0) {
       const sides = against.map(sourceWords);
       text = along.length > 0
-        ? `${what}; ${listWords(along.map(sourceWords))}, but ${listWords(sides)}: reports of equal standing disagree, so none settles it.`
+        ? `${what}; ${listWords(sourceList(along))}, but ${listWords(sides)}: the reports disagree with one another, so none settles it.`
         : `${what}; ${listWords(sides)}, on both sides of it: they bracket the figure rather than settle it.`;
-    } else if (deciding.length > 0) text = `${what}; ${listWords(deciding.map((s) => row(s.id)).filter((x): x is IndependentRow => x !== undefined).map(sourceWords))}, which fits it without pinning it down.`;
+    } else if (deciding.length > 0) {
+      const fits = deciding.map((s) => row(s.id)).filter((x): x is IndependentRow => x !== undefined);
+      const groups = sourceGroups(fits);
+      // a figure at one end of the range every report gives: "the top of the range of …"
+      const [r0] = fits;
+      const point = claim?.low !== undefined && claim.low !== null && claim.low === claim.high ? claim.low : null;
+      const edge = groups.length === 1 && point !== null && r0.low !== null && r0.high !== null && r0.low < r0.high ? (point === r0.high ? "top" : point === r0.low ? "bottom" : null) : null;
+      const g = groups[0];
+      text = edge
+        ? `${what}, the ${edge} of the range of ${g.figure} that ${g.who} ${g.verb} (${g.when}): it fits, but the reports do not pin it down.`
+        : `${what}; ${listWords(sourceList(fits))}, which fits it without pinning it down.`;
+    }
     else if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
     else if (r.sources.some((s) => s.why.startsWith("one day of the claim's span"))) text = `${what} but names no day; the reports found each give one day or measure another thing, so none can confirm or dispute it.`;
     else if (r.sources.length > 0) text = `${what}; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.`;
@@ -373,15 +412,20 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     const inside = r.verdict === "confirmed" || (r.verdict === "refined" && r.inside_printed && ["range", "over", "under"].includes(claim?.qualifier ?? ""));
     rating = inside ? "accurate" : "accurate_rounded";
     const bound = ["range", "over", "under"].includes(claim?.qualifier ?? "");
-    const margin = r.relative_gap !== null && r.relative_gap <= MATERIAL_RELATIVE ? "under 0.5% of the figure" : "no more than the other reports of it differ among themselves";
-    if (close) text = `${what}; ${sourceWords(best)}, ${gap}: ${margin}, so not a material difference.`;
+    const small = r.relative_gap !== null && r.relative_gap <= MATERIAL_RELATIVE;
+    const hedge = (claim?.hedge ?? "").split(/;\s*/)[0].trim();
+    if (close) text = small ? `${what}; ${sourceWords(best)}, ${gap}: less than half a percent, too small to matter.` : `${what}; ${sourceWords(best)}, ${gap}, but other reports of it differ from one another by as much, so the gap does not matter.`;
     else if (r.verdict === "refined" && inside) text = `${what}; ${sourceWords(best)}, which lies within the article's figure.`;
     else if (r.verdict === "refined" && bound) {
-      const where = r.gap !== null && r.gap > 0 ? `just outside the article's figure as printed, by ${gap.replace(/ apart$/, "")}` : "exactly at the article's bound, which the wording excludes";
-      text = `${what}; ${sourceWords(best)}, ${where}: within the rounding of a round figure.`;
-    } else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, the precise figure the article rounds.`;
+      // "below $60,000" against $60,008.52; "more than 10%" against exactly 10%: a round figure's bound is loose
+      const side = claim?.qualifier === "under" ? ["above", "less"] : claim?.qualifier === "over" ? ["below", "more"] : ["outside", "other"];
+      text = r.gap !== null && r.gap > 0
+        ? `${what}; ${sourceWords(best)}, just ${side[0]} it (by ${gap.replace(/ apart$/, "")}), close enough for a round figure.`
+        : `${what}; ${sourceWords(best)}: exactly ${claim?.raw ?? "the article's figure"}${side[1] === "other" ? "" : `, not ${side[1]}`}, close enough for a round figure.`;
+    } else if (r.verdict === "refined" && claim?.qualifier === "nearly" && hedge !== "" && !/^[~≈]+$/.test(hedge)) text = `${what}; ${sourceWords(best)}, which the article's “${hedge}” allows for.`;
+    else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, the precise figure the article rounds.`;
     else if (r.verdict === "confirmed") text = `${what}; ${sourceWords(best)}.`;
-    else text = `${what}; ${sourceWords(best)}, which agrees once the article's rounding or hedge is allowed.`;
+    else text = `${what}; ${sourceWords(best)}, which agrees once both figures' rounding and hedges are allowed.`;
   }
   return { ...r, rating, explanation: sentence(text) };
 }

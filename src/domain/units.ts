@@ -8,6 +8,21 @@ import type { Interval } from "../data/types";
 // ---------------------------------------------------------------------------------------------
 // Units
 
+/** A currency's name in a reader's words, one unit of it ("a yuan per Taiwan dollar"). */
+const CURRENCY_NAMES: Readonly<Record<string, string>> = { USD: "dollar", CNY: "yuan", TWD: "Taiwan dollar" };
+
+/**
+ * An exchange-rate unit in words ("CNY_per_TWD" -> "yuan per Taiwan dollar"), or null when
+ * `unit` is not a rate between two known currencies.
+ * @example rateUnitWords("CNY_per_TWD") // => "yuan per Taiwan dollar"
+ * @example rateUnitWords("CNY_per_USD") // => "yuan per dollar"
+ * @example rateUnitWords("USD_bn") // => null
+ */
+export function rateUnitWords(unit: string): string | null {
+  const rate = /^([A-Z]{3})_per_([A-Z]{3})$/.exec(unit);
+  return rate && CURRENCY_NAMES[rate[1]] && CURRENCY_NAMES[rate[2]] ? `${CURRENCY_NAMES[rate[1]]} per ${CURRENCY_NAMES[rate[2]]}` : null;
+}
+
 /** A unit's dimension (only same-dimension amounts convert) and its size in base units. */
 export interface UnitInfo {
   dimension: string;

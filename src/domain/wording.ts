@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { isRating, ratingLabel } from "./ratings";
 import { parseCsv } from "../data/csv";
 import { DATA_DIR } from "../data/paths";
+import { rateUnitWords } from "./units";
 import type { Term } from "../data/types";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -65,29 +66,35 @@ const UNIT_WORDS: Readonly<Record<string, (n: string) => string>> = {
 };
 
 /**
- * A value in its unit as a reader writes it; money keeps its sign in front ("−$3 billion").
+ * A value in its unit as a reader writes it; money keeps its sign in front ("−$3 billion"); a
+ * thousand billion dollars or more in trillions; an exchange rate in the currencies' names.
  * @example plainAmount(60008.52, "USD", 7) // => "$60,008.52"
  * @example plainAmount(3.79, "USD_bn") // => "$3.79 billion"
+ * @example plainAmount(3572, "USD_bn") // => "$3.572 trillion"
  * @example plainAmount(-5.6, "pct") // => "−5.6%"
- * @example plainAmount(0.233, "CNY_per_TWD") // => "0.233 CNY per TWD"
+ * @example plainAmount(0.233, "CNY_per_TWD") // => "0.233 yuan per Taiwan dollar"
  */
 export function plainAmount(value: number, unit: string, digits = 4): string {
+  if (unit === "USD_bn" && Math.abs(value) >= 1000) return plainAmount(value / 1000, "USD_tn", digits);
   const n = plainNumber(Math.abs(value), digits);
   const sign = value < 0 && n !== "0" ? "−" : "";
-  const rate = /^([A-Z]{3})_per_([A-Z]{3})$/.exec(unit);
-  if (rate) return `${sign}${n} ${rate[1]} per ${rate[2]}`;
+  const rate = rateUnitWords(unit);
+  if (rate) return `${sign}${n} ${rate}`;
   const w = UNIT_WORDS[unit];
   return w ? `${sign}${w(n)}` : `${sign}${n} ${unit.replace(/_/g, " ")}`;
 }
 
 /**
  * A range of values in its unit: "$60,008–$60,187", "18–20%", or one value when both ends agree;
- * an open end becomes "at least" / "at most".
+ * an open end becomes "at least" / "at most"; an exchange rate names its currencies once.
  * @example plainRange(60008, 60187, "USD") // => "$60,008 to $60,187"
  * @example plainRange(2.5, null, "USD_bn") // => "at least $2.5 billion"
  * @example plainRange(7, 7, "USD_bn") // => "$7 billion"
+ * @example plainRange(0.21, 0.26, "CNY_per_TWD") // => "0.21 to 0.26 yuan per Taiwan dollar"
  */
 export function plainRange(low: number | null, high: number | null, unit: string, digits = 4): string {
+  const rate = rateUnitWords(unit);
+  if (rate && low !== null && high !== null && low !== high) return `${plainAmount(low, "count", digits)} to ${plainAmount(high, "count", digits)} ${rate}`;
   if (low !== null && high !== null) return low === high ? plainAmount(low, unit, digits) : `${plainAmount(low, unit, digits)} to ${plainAmount(high, unit, digits)}`;
   if (low !== null) return `at least ${plainAmount(low, unit, digits)}`;
   if (high !== null) return `at most ${plainAmount(high, unit, digits)}`;

@@ -11,6 +11,7 @@
  */
 import { formatSig } from "./format";
 import { formatNumber } from "./html";
+import { rateUnitWords } from "../domain/units";
 import type { Interval } from "../data/types";
 
 
@@ -52,10 +53,10 @@ export function readPercent(x: number, digits: Digits = "printed"): string {
 }
 
 const SCALE_SUFFIX: Record<string, number> = { mn: 1e6, bn: 1e9, tn: 1e12 };
-const CURRENCY: Record<string, { before: string; after: string; letters: boolean; name: string }> = {
-  USD: { before: "$", after: "", letters: true, name: "dollar" },
-  CNY: { before: "", after: " yuan", letters: false, name: "yuan" },
-  TWD: { before: "NT$", after: "", letters: false, name: "New Taiwan dollar" },
+const CURRENCY: Record<string, { before: string; after: string; letters: boolean }> = {
+  USD: { before: "$", after: "", letters: true },
+  CNY: { before: "", after: " yuan", letters: false },
+  TWD: { before: "NT$", after: "", letters: false },
 };
 const PLAIN_UNITS: Record<string, [string, string]> = {
   coins: [" coin", " coins"],
@@ -114,8 +115,8 @@ export function formatAmount(x: number, unit: string, digits: Digits = "printed"
   if (unit === "pct") return `${readPercent(x, digits)}%`;
   if (unit === "x") return `${readNumber(x, digits)}x`;
   if (unit === "USD_per_oz") return `${currencyText(x, "USD", digits)} an ounce`;
-  const rate = /^([A-Z]{3})_per_([A-Z]{3})$/.exec(unit);
-  if (rate && CURRENCY[rate[1]] && CURRENCY[rate[2]]) return `${readNumber(x, digits)} ${CURRENCY[rate[1]].name} per ${CURRENCY[rate[2]].name}`;
+  const rate = rateUnitWords(unit);
+  if (rate) return `${readNumber(x, digits)} ${rate}`;
   const plain = PLAIN_UNITS[unit];
   if (plain) return `${readNumber(x, digits)}${Math.abs(x) === 1 ? plain[0] : plain[1]}`;
   // index levels, scores, ratios, counts: the number alone

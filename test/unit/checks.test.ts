@@ -6,7 +6,7 @@ import { DataError, DataErrors } from "../../src/data/csv";
 import { loadLedger } from "../../src/data/ledger";
 import { readIndependent, type IndependentRow } from "../../src/data/independent-file";
 import { CHECK_OUTCOMES } from "../../src/domain/recompute";
-import type { Claim } from "../../src/data/types";
+import type { Claim, Term } from "../../src/data/types";
 
 /** A ledger claim with neutral defaults. */
 function mk(id: string, c: Partial<Claim>): Claim {
@@ -404,18 +404,34 @@ describe("issue 12 kinds: verdicts (numbers worked by hand)", () => {
     // without expected=, the target is rank 1 ('the worst'): 4 − 1 = 3
     expect(run("k2,rank_among,feb5 sessions sessions sessions,,order=lowest,x\n")[0].gap).toBe(3);
   });
+  it("rank_among names its figures when the vocabulary words their subjects, and says falls as falls", () => {
+    const eth = mk("eth", { subject: "ETH", metric: "pct_change", window: "ytd", low: -36, high: -36, raw: "36%", unit: "pct" });
+    const btc = mk("btc", { subject: "BTC", metric: "pct_change", window: "ytd", low: -27, high: -27, raw: "27%", unit: "pct" });
+    const vocabulary: Term[] = [
+      { field: "subject", term: "ETH", meaning: "Ether" },
+      { field: "subject", term: "BTC", meaning: "Bitcoin; the largest cryptocurrency" },
+    ];
+    const named = { byId: new Map([...ledger.byId, ["eth", eth], ["btc", btc]]), vocabulary };
+    const [lowest, highest] = runChecks(named, parseChecks(HEADER + "k7,rank_among,eth btc,,order=lowest,x\nk8,rank_among,eth btc,,order=highest,y\n", "data/checks.csv", named, rows));
+    // −36 < −27: Ether is the lowest of the two (rank 1, consistent) and not the highest (rank 2 of 2);
+    // either way the working says the same fact: Ether's fall was the larger
+    expect(lowest).toMatchObject({ verdict: "consistent", working: "Ether fell 36%, more than Bitcoin's 27%" });
+    expect(highest).toMatchObject({ verdict: "inconsistent", working: "Ether fell 36%, more than Bitcoin's 27%" });
+    // without the vocabulary the figures are not named: the numbers against each other
+    expect(run("k9,rank_among,eth btc,,order=lowest,x\n".replace(/eth btc/, "dd dd-late"))[0].working).toBe("−52% against −45%: the lowest");
+  });
   it("record_span: January 2026 beaten by October 2025 is at most a 3-month high, not a 17-year one", () => {
     // (0, 3] months = (0, 0.25] years; claimed [16.5, 17.5): gap 16.5 − 0.25 = 16.25
     const [v] = run("k3,record_span,r143 r144,peak-17y,order=highest,all months\n");
     expect(v).toMatchObject({ verdict: "inconsistent", gap: 16.25, claims: ["peak-17y"], sources: ["r143", "r144"] });
     expect(v.computed).toEqual({ low: 0, high: 0.25, unit: "years" });
-    expect(v.working).toBe("153,074 in October 2025 was higher than 108,435 in January 2026, so January 2026 was the highest in 3 months at most");
+    expect(v.working).toBe("153,074 in October 2025 was higher than 108,435 in January 2026, so a record set in January 2026 goes back no further than 3 months");
   });
   it("record_span: January 2026 against January 2009's 241,749 is at most a 17-year high (consistent)", () => {
     // 2009-01 -> 2026-01 = 204 months = 17 years: (0, 17] overlaps [16.5, 17.5)
     const [v] = run("k4,record_span,r143 r144:241749@2009-01,peak-17y,order=highest,january\n");
     expect(v.verdict).toBe("consistent");
-    expect(v.working).toBe("241,749 in January 2009 was higher than 108,435 in January 2026, so January 2026 was the highest in 17 years at most");
+    expect(v.working).toBe("241,749 in January 2009 was higher than 108,435 in January 2026, so a record set in January 2026 goes back no further than 17 years");
   });
   it("months_since: 'since late 2024' to 6 Feb 2026 is 14 to 16 months, fitting '16-month'; since June 2025 it is 8", () => {
     const [v] = run("k5,months_since,low,months-16,since=2024-10/2024-12,x\n");
@@ -435,7 +451,8 @@ describe("issue 12 kinds: verdicts (numbers worked by hand)", () => {
   it("series_bracket: a reading between −0.68 (3 Feb) and 0.72 (17 Feb) fits; one dated after and outside is a scope mismatch", () => {
     const [v, late] = run("s1,series_bracket,r062:-0.68@2026-02-03 r062,corr,,x\ns2,series_bracket,r062:-0.68@2026-02-03 r062,corr-late,,y\n");
     expect(v.verdict).toBe("consistent");
-    expect(v.working).toBe("the series read −0.68 on 3 Feb 2026 and 0.72 on 17 Feb 2026; moving steadily between them, it stayed within −0.68 to 0.72");
+    // 0.72 > −0.68: the series rose between the two readings
+    expect(v.working).toBe("the series rose from −0.68 on 3 Feb 2026 to 0.72 on 17 Feb 2026, so in between it stayed within −0.68 to 0.72");
     // 0.9 ± 0.05 = [0.85, 0.95) vs [−0.685, 0.725): gap 0.85 − 0.725 = 0.125
     expect(late.verdict).toBe("scope_mismatch");
     expect(late.gap).toBeCloseTo(0.125, 9);
@@ -443,7 +460,7 @@ describe("issue 12 kinds: verdicts (numbers worked by hand)", () => {
   });
   it("restatement: a summary's 'below $60,000' touches the body's '~$60K'; a peak restated as a low is another quantity", () => {
     const [a, b] = run("t1,restatement,low,below-60k,,summary vs body\nt2,restatement,peak,below-60k,,y\n");
-    expect(a).toMatchObject({ verdict: "consistent", working: "about $60,000 printed again as under $60,000" });
+    expect(a).toMatchObject({ verdict: "consistent", working: "about $60,000, restated as under $60,000" });
     expect(b.verdict).toBe("scope_mismatch");
     expect(b.reason).toMatch(/below-60k is a low of BTC, peak a peak of BTC/);
   });
@@ -455,12 +472,14 @@ describe("the working line of every kind", () => {
     ["d2,drawdown_from_peak,peak low,dd,,x", "from a peak of $126,000 to about $60,000 is a fall of 52.4%"], // 60/126 − 1 = −52.38%
     ["d3,rebound_from_low,low peak,,expected=100..120,x", "from a low of about $60,000 to $126,000 is a rise of 110%"],
     ["d4,implied_base,peak dd,,expected=262000..263000,x", "$126,000 after a fall of 52% means a starting level of $262,500"], // 126000 / 0.48
-    ["d5,base_from_change,cap-bn dd,,expected=1500..1600,x", "about −$800B as a fall of 52% means a starting value of $1.54T"], // −800 / −0.52 = 1538.5
+    // a negative amount is said as a loss, never with a minus sign: −800 / −0.52 = 1538.5
+    ["d5,base_from_change,cap-bn dd,,expected=1500..1600,x", "a loss of about $800B, a fall of 52%, means a starting value of $1.54T"],
     ["d6,implied_fx_rate,cny usd,,expected=6.9..7,x", "17.3 billion yuan for $2.5B is 6.92 yuan per dollar"],
     ["d7,leverage_wipeout_move,lev10,wipe10,maintenance_margin=0.005,x", "at 10x leverage with a 0.5% maintenance margin, a fall of 9.5% wipes out the margin"],
     ["d8,sum_of,nov dec,,expected=9,x", "about $7B + about $2B = $9B"],
-    ["d9,difference_of,bought sold,gap,,x", "more than 46,000 coins minus −10,600 coins is more than 56,600 coins"],
-    ["d10,ratio_of,cap-bn cap-tn,,as=pct expected=40,x", "about −$800B is 40% of −$2T"],
+    // one net flow each way: inflows and outflows, and how far apart (46,000 − (−10,600) = 56,600), no "minus −"
+    ["d9,difference_of,bought sold,gap,,x", "inflows of more than 46,000 coins and outflows of 10,600 coins are more than 56,600 coins apart"],
+    ["d10,ratio_of,cap-bn cap-tn,,as=pct expected=40,x", "a loss of about $800B is 40% of a loss of $2T"], // 800 / 2000
     ["d11,product_of,peak lev10,,expected=1260000,x", "$126,000 times 10x is $1,260,000"],
     ["d12,compound_change,week friday,,expected=-4..-1,x", "a fall of 4% to 6% and a rise of 2.2% compounded make a fall of 1.9% to 3.9%"], // 0.94 × 1.022, 0.96 × 1.022
     ["d13,probabilities_sum,base bear,,,x", "60%–70% + 30%–40% = 90%–110%"],

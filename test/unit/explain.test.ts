@@ -20,7 +20,7 @@ import type { Qualifier } from "../../src/data/types";
  * square bracket or ∞), claim ids ("tradingkey-008"), unit ids ("pct", "USD_bn", "CNY_per_USD",
  * "index_pts") or machine words. A date in parentheses ("(6 Feb 2026)") or a share ("(1.5%)") is fine.
  */
-const MACHINE_TEXT = /\[|\]|∞|\([−-]?\d[\d.]*, [+−-]?[\d∞]|\b[a-z]+-\d{3}\b|\bpct\b|\bpct_points\b|\b[A-Z]{3}_(?:mn|bn|tn|per_[A-Z]{3})\b|\bindex_pts\b|\b(?:lowOpen|highOpen|null|undefined|NaN|Infinity)\b/;
+const MACHINE_TEXT = /\[|\]|∞|\([−-]?\d[\d.]*, [+−-]?[\d∞]|\b[a-z]+-\d{3}\b|\bpct\b|\bpct_points\b|\b[A-Z]{3}_(?:mn|bn|tn|per_[A-Z]{3})\b|\b(?:CNY|USD|TWD) per (?:CNY|USD|TWD)\b|\bindex_pts\b|\b(?:lowOpen|highOpen|null|undefined|NaN|Infinity)\b/;
 
 const claimOf = (id: string, article: string, raw: string, over: Partial<{ qualifier: Qualifier; as_of: string; hedge: string; quote: string }> = {}): [string, { id: string; article: string; raw: string; quote: string; qualifier: Qualifier; as_of: string; hedge: string }] =>
   [id, { id, article, raw, quote: `… ${raw} …`, qualifier: "exact", as_of: "2026-02-06", hedge: "", ...over }];
@@ -113,9 +113,15 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(v.rating).toBe("unverifiable");
     expect(v.explanation).toBe("A fall of more than 10% and a fall of 16% compounded make a fall of more than 24.4%, which leaves room for Gate Square's “–52%”: only a bound, so the figures do not conflict but cannot confirm it.");
   });
-  it("a reference target is named as such: 60–70% + 30–40% against 100%", () => {
+  it("a fixed target is named for what it is: an expected value, an outside estimate (expected=), the 100% probabilities add up to", () => {
     const v = rateCheck(check({ reference: { low: 100, high: 100, unit: "pct" }, computed: { low: 90, high: 110, unit: "pct" } }), ctx);
-    expect(v.explanation).toBe("The figures give 90% to 110%, which matches the reference 100%.");
+    expect(v.explanation).toBe("The figures give 90% to 110%, which matches the expected 100%.");
+    const outside: ExplainContext = { ...ctx, checks: [{ id: "a-check", inputs: [], result: null, params: { expected: "0.21..0.26" } }] };
+    const fx = rateCheck(check({ reference: { low: 0.21, high: 0.26, unit: "CNY_per_TWD" }, computed: { low: 0.23, high: 0.23, unit: "CNY_per_TWD" } }), outside);
+    // a rate range names its currencies once, in words
+    expect(fx.explanation).toBe("The figures give 0.23 yuan per Taiwan dollar, which matches an outside estimate of 0.21 to 0.26 yuan per Taiwan dollar.");
+    const sum = rateCheck({ ...check({ reference: { low: 100, high: 100, unit: "pct" }, computed: { low: 90, high: 110, unit: "pct" } }), kind: "probabilities_sum" }, ctx);
+    expect(sum.explanation).toBe("The figures give 90% to 110%, which matches the 100% that probabilities must add up to.");
   });
   it("consistent_within_rounding -> accurate_rounded, with the check's own working line", () => {
     const v = rateCheck(check({ verdict: "consistent_within_rounding", working: "over 46,000 bought plus 10,600 sold is over 56,600.", claims: ["x-001", "x-002", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 56600, high: null, unit: "coins" }, gap: 100 }), ctx);
@@ -128,12 +134,44 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(v.rating).toBe("inaccurate");
     expect(v.explanation).toBe("The figures give 57,000 bitcoin, not TradingKey's “56,000”: off by 500 bitcoin (0.89%) even allowing for every rounding and hedge.");
   });
-  it("scope_mismatch -> cannot be verified: the arithmetic does not test a figure that measures something else, named with figures instead of ids", () => {
+  it("scope_mismatch -> cannot be verified: a figure of another day 'refers to another day', named with figures instead of ids", () => {
     const reason = "the claimed (-45.5, -44.5] pct and the computed [-53.52, -51.24] pct measure different things (gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06); they are 5.735 pct apart";
     const v = rateCheck(check({ verdict: "scope_mismatch", reason, claims: ["tk-001", "gate-002"], claimed: { low: -45.5, high: -44.5, unit: "pct" }, gap: 5.735 }), ctx);
     expect(v.rating).toBe("unverifiable");
     // computed as printed is {0, 0} in this fixture: "the figures give 0%"
-    expect(v.explanation).toBe("The figures give 0%, but Gate Square's “–45%” measures something else, so the arithmetic cannot test it: “–45%” is dated 8 Feb 2026 but the level “$60,000” is dated 6 Feb 2026.");
+    expect(v.explanation).toBe("The figures give 0%, but Gate Square's “–45%” refers to another day, so the two cannot be compared: “–45%” is dated 8 Feb 2026 but the level “$60,000” is dated 6 Feb 2026.");
+  });
+  it("scope_mismatch: another period 'covers another period'; a figure dated only by its month 'gives no day'; another quantity 'measures something else'", () => {
+    const mismatch = (issues: string, claims: string[]) =>
+      rateCheck(check({ verdict: "scope_mismatch", reason: `the claimed [1, 2] pct and the computed [3, 4] pct measure different things (${issues}); they are 1 pct apart`, claims, claimed: { low: 1, high: 2, unit: "pct" }, gap: 1 }), ctx).explanation;
+    expect(mismatch("the parts run from 2025-11-01 to 2025-12-31, but tk-003 covers 2025-11-01 to 2026-01-10", ["tk-001", "tk-003"])).toBe(
+      "The figures give 0%, but TradingKey's “56,000” covers another period, so the two cannot be compared: the parts run from 1 Nov 2025 to 31 Dec 2025, but “56,000” covers 1 Nov 2025 to 10 Jan 2026.",
+    );
+    const monthly: ExplainContext = { ...ctx, byId: new Map([...ctx.byId, claimOf("gate-009", "gate", "~0.73–0.91", { as_of: "2026-02", qualifier: "range" })]) };
+    const noDay = rateCheck(check({ verdict: "scope_mismatch", reason: "the claimed [0.73, 0.91] ratio and the computed [-0.68, 0.72] ratio measure different things (gate-009 is dated 2026-02, not between the readings of 2026-02-03 and 2026-02-17); they are 0.01 ratio apart", claims: ["gate-009"], claimed: { low: 0.73, high: 0.91, unit: "ratio" }, gap: 0.01 }), monthly);
+    expect(noDay.explanation).toBe("The figures give 0%, but Gate Square's “~0.73–0.91” gives no day, only February 2026: the two cannot be compared.");
+    expect(mismatch("tk-001 is a drawdown (measured from a high or low inside its window), not a change over the whole window", ["tk-001", "gate-002"])).toBe(
+      "The figures give 0%, but Gate Square's “–45%” measures something else, so the two cannot be compared: “$60,000” is a drawdown (measured from a high or low inside its window), not a change over the whole window.",
+    );
+  });
+  it("a restatement says where each figure stands: the summary's figure restates the body's", () => {
+    const placed: ExplainContext = {
+      ...ctx,
+      byId: new Map([...ctx.byId, claimOf("tk-010", "tk", "$60,000", { qualifier: "under", hedge: "below", quote: "crashed below $60,000" })].map(([id, c]) => [id, { ...c, section: id === "tk-010" ? "summary" : "bitcoin" }])),
+      sections: [
+        { article: "tk", section: "summary", heading: "Summary paragraph", kind: "lead" },
+        { article: "tk", section: "bitcoin", heading: "Bitcoin's crash", kind: "theme" },
+      ],
+      checks: [{ id: "a-check", inputs: ["tk-001"], result: "tk-010", params: {}, kind: "restatement" }],
+    };
+    const v = rateCheck(check({ claims: ["tk-001", "tk-010"], claimed: { low: 59500, high: 60000, unit: "USD" }, computed: { low: 60000, high: 60000, unit: "USD" }, working: "$60,000, restated as under $60,000" }), placed);
+    expect(v.rating).toBe("accurate");
+    expect(v.explanation).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000”.");
+  });
+  it("a weekday dated by an outside report says so, with no possessive before its described figure", () => {
+    const dating: ExplainContext = { ...ctx, checks: [{ id: "a-check", inputs: ["tk-004"], result: null, params: { weekday: "Thursday", date: "r077" } }] };
+    const v = rateCheck({ ...check({ claims: ["tk-004"], reference: { low: 0, high: 0, unit: "count" }, computed: { low: 0, high: 0, unit: "count" }, working: "5 Feb 2026 was a Thursday" }), sources: ["r077"] }, dating);
+    expect(v.explanation).toBe("5 Feb 2026 was a Thursday, as TradingKey says; TexMetals dates the fall of 26% to that day.");
   });
   it("ambiguous -> unverifiable, with the garbled figure shown as printed", () => {
     const v = rateCheck(check({ verdict: "ambiguous", reason: "uses the garbled figure nq-002, whose reading is uncertain", claims: ["tk-001", "nq-002"], claimed: { low: null, high: -7.5, unit: "pct" }, gap: null }), ctx);
@@ -162,7 +200,11 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
     const reason = 'the figures differ by an immaterial amount, under 0.5% of the figures: a-1 "$60,000" (2026-02-06) = [59500, 60500) and b-1 "$59,300" (2026-02-06) = [59250, 59350) are 150 USD (0.25%) apart';
     const c = rateConflict(conflict("agree_within_rounding", reason, two), ctx);
     expect(c.rating).toBe("accurate_rounded");
-    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) differ by $150 (0.25%), less than independent reports of the same figure differ among themselves or under 0.5%: not a material disagreement.");
+    // 0.25% is under half a percent
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) differ by $150 (0.25%), less than half a percent: too small to matter.");
+    // 1,000 of 60,000 is 1.7%: immaterial only because outside reports differ by as much
+    const wide = 'the figures differ by an immaterial amount, within the 2000 USD by which independent reports of it differ, or under 0.5%: a-1 "$60,000" (2026-02-06) = [59500, 60500) and b-1 "$58,000" (2026-02-06) = [57500, 58500) are 1000 USD (1.7%) apart';
+    expect(rateConflict(conflict("agree_within_rounding", wide, two), ctx).explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) differ by $1,000 (1.7%), but outside reports of the same figure differ from one another by as much, so the gap does not matter.");
   });
   it("timing_mismatch -> cannot be verified: figures of different days do not test each other, and both can be right", () => {
     const c = rateConflict(conflict("timing_mismatch", "no single value fits all 2, but ...", [member("gate-001", "gate", "–52%", "2026-02-05/2026-02-06"), member("gate-002", "gate", "–45%", "2026-02-08")], "pct"), ctx);
@@ -230,18 +272,42 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
   it("confirmed_within_rounding -> accurate_rounded", () => {
     const r = rateIndependent(result({ claim: "tk-001", verdict: "confirmed_within_rounding", best_source: "r011", sources: [source("r011", "confirms_within_rounding")], gap: 8.52, relative_gap: 0.000142 }), ctx);
     expect(r.rating).toBe("accurate_rounded");
-    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once the article's rounding or hedge is allowed.");
+    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once both figures' rounding and hedges are allowed.");
   });
   it("a close report says which margin makes it immaterial: under 0.5%, or the spread of the other reports", () => {
     // 0.35% apart: the 0.5% threshold; 10% apart (the index's 10 against 9): the spread of the other providers
     const under = rateIndependent(result({ claim: "tk-001", verdict: "confirmed_within_rounding", best_source: "r011", sources: [source("r011", "close")], gap: 208.52, relative_gap: 0.0034869 }), ctx);
-    expect(under.explanation).toMatch(/0\.35% apart: under 0\.5% of the figure, so not a material difference\.$/);
+    expect(under.explanation).toMatch(/0\.35% apart: less than half a percent, too small to matter\.$/);
   });
   it("a close (immaterial) report -> accurate_rounded, with the gap as a share", () => {
     // 1 / 10 = 10%
     const r = rateIndependent(result({ claim: "nq-004", verdict: "confirmed_within_rounding", best_source: "r036", sources: [source("r036", "close")], gap: 1, relative_gap: 0.1 }), ctx);
     expect(r.rating).toBe("accurate_rounded");
-    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart: no more than the other reports of it differ among themselves, so not a material difference.");
+    expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart, but other reports of it differ from one another by as much, so the gap does not matter.");
+  });
+  it("a report just past a round figure's bound says which side, in words: 'just above it', 'exactly 570,000, not more'", () => {
+    // "sub-$60K" against $60,008.52: 8.52 / 60,000 = 0.0142% -> "0.014%"
+    const above = rateIndependent(result({ claim: "gate-003", verdict: "refined", best_source: "r011", sources: [source("r011", "refines")], gap: 8.52, relative_gap: 0.000142 }), ctx);
+    expect(above.rating).toBe("accurate_rounded");
+    expect(above.explanation).toBe("Gate Square says “sub-$60K”; The News reports “$60,008.52” (intraday, 6 Feb 2026), just above it (by 0.014%), close enough for a round figure.");
+    const at: ExplainContext = { ...ctx, rows: [...ctx.rows!, { ...row("r090", "crypto_traders", "liquidated_traders", "24h", 570000, "Bitget News", "570,000 traders liquidated"), unit: "people" }] };
+    const exact = rateIndependent(result({ claim: "nq-003", verdict: "refined", best_source: "r090", sources: [source("r090", "refines")], gap: 0, relative_gap: 0 }), at);
+    expect(exact.explanation).toBe("New Quotes says “more than 570,000”; Bitget News reports “570,000” (over 24 hours, 6 Feb 2026): exactly 570,000, not more, close enough for a round figure.");
+  });
+  it("reports of one figure are said once, and a figure at the end of their range is named as such", () => {
+    const range = (id: string, outlet: string) => ({ ...row(id, "alphabet", "capex", "fy2026", 175, outlet, "$175 billion to $185 billion"), high: 185, unit: "USD_bn", as_of: "2026" });
+    const three: ExplainContext = {
+      ...ctx,
+      byId: new Map([...ctx.byId, ["ge-008", { ...claimOf("ge-008", "tk", "$185 billion")[1], low: 185, high: 185 }]]),
+      rows: [...ctx.rows!, range("r101", "Wyoming Star News"), range("r102", "PPC Land"), range("r103", "Karachi Chronicle")],
+    };
+    const fits = ["r101", "r102", "r103"].map((id) => source(id, "consistent"));
+    const top = rateIndependent(result({ claim: "ge-008", sources: fits }), three);
+    expect(top.rating).toBe("unverifiable");
+    expect(top.explanation).toBe("TradingKey says “$185 billion”, the top of the range of $175 billion to $185 billion that Wyoming Star News and 2 other outlets report (2026): it fits, but the reports do not pin it down.");
+    // a figure inside the range: the reports said once, without "the top of"
+    const inside: ExplainContext = { ...three, byId: new Map([...three.byId, ["ge-008", { ...three.byId.get("ge-008")!, raw: "$180 billion", low: 180, high: 180 }]]) };
+    expect(rateIndependent(result({ claim: "ge-008", sources: fits }), inside).explanation).toBe("TradingKey says “$180 billion”; Wyoming Star News and 2 other outlets report $175 billion to $185 billion (2026), which fits it without pinning it down.");
   });
   it("disputed -> inaccurate, with the source and the gap as a share", () => {
     // 900 / 60000 = 1.5%
@@ -291,12 +357,41 @@ describe("every explanation of loadAnalysis()", () => {
     ...a.independent.map((r) => ({ id: r.claim, verdict: r.verdict, rating: r.rating, explanation: r.explanation })),
   ];
 
+  it("contains none of the wording the editor's review struck out (section 5)", () => {
+    // a possessive before a described figure, a minus after "minus", signed money, unit codes, "printed again",
+    // a rank said as two signed numbers, and the jargon of bounds and materiality
+    const STRUCK = /(?:'s?|s') an? (?:rise|fall|loss|drop) of|minus −|−\$|\b[A-Z]{3} per [A-Z]{3}\b|printed again|−\d[\d.]*% against −\d|the article's bound|material difference|among themselves|at most\b|moving steadily|the reference\b/;
+    const offending = all.filter((x) => STRUCK.test(x.explanation)).map((x) => `${x.id}: ${x.explanation}`);
+    expect(offending).toEqual([]);
+    for (const bad of ["Credit News Insider's a rise of 2.2%", "Reuters via CNA's a fall of 18%", "46,000 coins minus −10,600 coins", "−$357B as a fall", "0.21 CNY per TWD", "$60,000 printed again as", "−36% against −27%: the lowest", "the highest in 17 years at most"]) expect(STRUCK.test(bad), bad).toBe(true);
+  });
+  it("says the struck-out sentences the plain way (expected text by hand from the ledger's figures)", () => {
+    const text = (id: string) => [...a.verdicts, ...a.independent.map((r) => ({ ...r, id: r.claim }))].find((x) => x.id === id)!.explanation;
+    // 5 Feb 2026 was a Thursday; Reuters via CNA (r081) gives silver's fall "as much as 18%" that day
+    expect(text("cal-silver-thursday")).toBe("5 Feb 2026 was a Thursday, as TradingKey says; Reuters via CNA dates the fall of 18% to that day.");
+    // over 46,000 bought − (−10,600 sold) = over 56,600
+    expect(text("etf-demand-gap")).toMatch(/^Inflows of more than 46,000 coins and outflows of 10,600 coins are more than 56,600 coins apart; /);
+    // ~$4.4T (October) to $2.3–2.4T (8 Feb): 2.3 − 4.4 = −2.1, 2.4 − 4.4 = −2.0
+    expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T, which matches GMT Eight's “$2 Trillion”.");
+    // −357 / −0.10 = 3,570
+    expect(text("msft-implied-market-value")).toMatch(/^A loss of \$357B, a fall of 10%, means a starting value of \$3\.57T; an outside estimate of \$3\.572 trillion to \$3\.582 trillion /);
+    // 23 / 100 = 0.23 yuan per Taiwan dollar, against 0.21–0.26
+    expect(text("fx-cny-twd-jay-chou")).toBe("23 million yuan for NT$100 million is 0.23 yuan per Taiwan dollar, which matches an outside estimate of 0.21 to 0.26 yuan per Taiwan dollar.");
+    // Ether −36% YTD, Bitcoin −27% YTD
+    expect(text("ether-worse-than-bitcoin-ytd")).toBe("Ether fell 36%, more than Bitcoin's 27%, as GMT Eight says.");
+    expect(text("tradingkey-summary-btc-low")).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000”.");
+    expect(text("nakamoto-lead-vs-heading-half")).toBe("In Nakamoto, the heading's “cut in half” restates the lead's “nearly half”.");
+    // Gate's 5–7 Feb rebound against its 8 Feb level; Gate's February correlation against CoinDesk's dated readings
+    expect(text("btc-rebound-gate-levels")).toMatch(/, but Gate's Risk-off post's “over 10%” refers to another day, so the two cannot be compared: /);
+    expect(text("corr-gate-vs-coindesk-series")).toBe("CoinDesk's series rose from −0.68 on 3 Feb 2026 to 0.72 on 17 Feb 2026, so in between it stayed within −0.68 to 0.72, but Gate's Crushes post's “~0.73–0.91” gives no day, only February 2026: the two cannot be compared.");
+    expect(text("nakamoto-041")).toBe("Nakamoto says “more than 10%”; Newser reports a fall of 10% (in the session, 29 Jan 2026): exactly 10%, not more, close enough for a round figure.");
+  });
   it("contains no interval notation, claim ids or unit ids", () => {
     const offending = all.filter((x) => MACHINE_TEXT.test(x.explanation)).map((x) => `${x.id}: ${x.explanation}`);
     expect(offending).toEqual([]);
   });
   it("the pattern does catch machine text (so the test above can fail)", () => {
-    for (const bad of ["is [59500, 60500) USD", "(−∞, 60000)", "(-52.5, -51.5]", "tradingkey-008 says", "5 pct", "3 USD_bn", "7 CNY_per_USD", "a NaN"]) expect(MACHINE_TEXT.test(bad), bad).toBe(true);
+    for (const bad of ["is [59500, 60500) USD", "(−∞, 60000)", "(-52.5, -51.5]", "tradingkey-008 says", "5 pct", "3 USD_bn", "7 CNY_per_USD", "0.21 CNY per TWD", "a NaN"]) expect(MACHINE_TEXT.test(bad), bad).toBe(true);
     for (const fine of ["TradingKey's “$60,000” (6 Feb 2026)", "off by $8,778 (11%)", "1.5% apart", "(1 Jan to 6 Feb 2026)"]) expect(MACHINE_TEXT.test(fine), fine).toBe(false);
   });
   it("is one or two plain sentences: starts with a capital, a quote mark or a figure, ends with a full stop", () => {
@@ -359,7 +454,7 @@ describe("every explanation of loadAnalysis()", () => {
     expect(all.verdict).toBe("inconsistent");
     expect(january.rating).toBe("accurate");
     expect(all.rating).toBe("misleading");
-    expect(all.explanation).toMatch(/^As written, GMT Eight's “17-Year” does not hold: 153,074 in October 2025 was higher than 108,435 in January 2026, so January 2026 was the highest in 3 months at most; it holds for another measure: 241,749 in January 2009/);
+    expect(all.explanation).toMatch(/^As written, GMT Eight's “17-Year” does not hold: 153,074 in October 2025 was higher than 108,435 in January 2026, so a record set in January 2026 goes back no further than 3 months; it holds for another measure: 241,749 in January 2009/);
   });
   it("a disputed claim whose figure fits another measure is misleading when the dissent is corroborated, else cannot be verified (rule 8)", () => {
     const fits = a.independent.filter((r) => r.verdict === "disputed" && r.other_measure !== null);
