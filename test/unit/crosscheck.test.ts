@@ -141,13 +141,13 @@ describe("one reconciliation as a forest plot", () => {
 
   it("chartWorthy charts families, disagreements and figures from several articles", () => {
     expect(chartWorthy(conflict("kospi.pct_change.intraday"))).toBe(true); // TradingKey and GMT Eight
-    expect(chartWorthy(conflict("us_jobs.duration.jan_2026"))).toBe(false); // GMT Eight twice, agree
+    expect(chartWorthy(conflict("fear_greed_index.index_level.point"))).toBe(false); // Nakamoto twice, agree
     expect(chartWorthy(conflict("alphabet.pct_change.after_hours"))).toBe(true); // one article, scope mismatch
   });
 
   it("conflictCharts draws each reconciliation worth a chart, with its rating, the unit in words and its own id", () => {
-    const charts = conflictCharts([{ id: "us_jobs.duration.jan_2026" }, { id: "BTC.peak.point" }], "t");
-    // the jobs group (GMT Eight twice, in agreement) stays in the table
+    const charts = conflictCharts([{ id: "fear_greed_index.index_level.point" }, { id: "BTC.peak.point" }], "t");
+    // the Fear & Greed group (Nakamoto twice, in agreement) stays in the table
     expect(charts.map((f) => (f.layout.meta as { chart: { id: string } }).chart.id)).toEqual(["t-btc-peak-point"]);
     const layout = charts[0].layout as { title: { text: string }; xaxis: { title: { text: string } } };
     // "~$126K", "$126K", "near $126,000", "$126,223": Gate (crushes), Gate (risk-off), Nakamoto; rated accurate, rounded
