@@ -11,6 +11,7 @@ import type { Rated, Rating } from "./ratings";
 import { plainAmount, plainDate, plainRange, plainShare, quoted } from "./wording";
 import { datedFigure, outletName, ownedFigure, placeWords, possessive, scopeKind, sourceFigure, sourceGroups, sourceList, sourceWords } from "./explain-phrases";
 import { MATERIAL_RELATIVE } from "./materiality";
+import { isStrictHedge } from "./hedges";
 import type { IndependentRow, Origin } from "../data/independent-file";
 import type { Article, Claim, Section } from "../data/types";
 
@@ -203,7 +204,11 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   if (rating === "inaccurate" && alt && (alt.verdict === "consistent" || alt.verdict === "consistent_within_rounding")) rating = "misleading";
   // "almost double" for +103%: the figure as printed (90–100%) misses it; only its rounding covers it
   const printed = (v as { claimedAsPrinted?: CheckVerdict["claimedAsPrinted"] }).claimedAsPrinted;
-  if (rating === "accurate" && printed && !boundsOverlap(printed, v.computed)) rating = "accurate_rounded";
+  // "below $60,000" as printed excludes $60,000 itself: a result exactly at a strict bound agrees only once rounded
+  const tested = target ? ctx.byId.get(target) : undefined;
+  const strict = tested !== undefined && (tested.qualifier === "over" || tested.qualifier === "under") && isStrictHedge(tested.hedge ?? "");
+  const atBound = strict && printed ? [printed.low, printed.high].some((b) => b !== null && [v.computed.low, v.computed.high].every((c) => c === b)) : false;
+  if (rating === "accurate" && printed && (!boundsOverlap(printed, v.computed) || atBound)) rating = "accurate_rounded";
   const asserts = check?.params?.asserts === "at_most";
   // a result that is only a bound around the figure shows that nothing conflicts, not that the figure is right
   const withRounding = (v as { computedWithRounding?: Bounds }).computedWithRounding ?? v.computed;

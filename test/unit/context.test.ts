@@ -156,7 +156,8 @@ describe("sentences from the verdicts", () => {
     // accurate once rounded: +103% for "almost double" (printed 90–100%), −52.5% for "halved" (printed −50%),
     // and 46,000 + 10,600 = 56,600 for "56,000"; cannot be verified: the two compounded YTD checks (a drawdown is not a
     // change over the window) and January's fall then GMT Eight's week, more than 24.4%, only a bound around "27%"
-    expect(ctx.tally().text).toContain("- **Recomputations:** 11 checks, 5 accurate, 3 accurate once rounded and 3 cannot be verified; inaccurate or misleading: none.");
+    // and the summary's "below $60,000" for the body's $60,000, which the strict "below" excludes as printed
+    expect(ctx.tally().text).toContain("- **Recomputations:** 11 checks, 4 accurate, 4 accurate once rounded and 3 cannot be verified; inaccurate or misleading: none.");
     expect(ctx.tally().text).toMatch(/- \*\*Reconciliations with other figures:\*\* 10 reconciliations, .*cannot be verified; inaccurate or misleading: none\./);
   });
 

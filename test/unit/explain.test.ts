@@ -94,6 +94,18 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(v.rating).toBe("accurate");
     expect(v.explanation).toBe("The figures give −52.38%, which matches Gate Square's “–52%”.");
   });
+  it("a result exactly at a strict bound ('sub-$60K' against $60,000) agrees only once rounded: accurate, rounded", () => {
+    // "sub-$60K" as printed is (−∞, 60000): $60,000 itself is excluded; with rounding (−∞, 60500] holds it
+    const at = (hedge: string): ExplainContext => ({
+      ...ctx,
+      byId: new Map([...ctx.byId, claimOf("gate-003", "gate", "sub-$60K", { qualifier: "under", hedge })]),
+      checks: [{ id: "a-check", inputs: ["tk-001"], result: "gate-003" }],
+    });
+    const v = { ...check({ claims: ["tk-001", "gate-003"], claimed: { low: null, high: 60500, unit: "USD" }, computed: { low: 60000, high: 60000, unit: "USD" } }), claimedAsPrinted: { low: null, high: 60000, unit: "USD" } };
+    expect(rateCheck(v, at("sub-")).rating).toBe("accurate_rounded");
+    // "up to $60K" includes its bound: accurate as printed
+    expect(rateCheck(v, at("up to")).rating).toBe("accurate");
+  });
   it("rule 8: a failing check whose target is one aggregator's figure (ref=) cannot be verified; a wire's is inaccurate", () => {
     // the article's two lows sum to 120,000 against a reference of 60,900: inconsistent either way
     const withRef = (tier: IndependentRow["tier"]): ExplainContext => ({
@@ -379,7 +391,8 @@ describe("every explanation of loadAnalysis()", () => {
     expect(text("fx-cny-twd-jay-chou")).toBe("23 million yuan for NT$100 million is 0.23 yuan per Taiwan dollar, which matches an outside estimate of 0.21 to 0.26 yuan per Taiwan dollar.");
     // Ether −36% YTD, Bitcoin −27% YTD
     expect(text("ether-worse-than-bitcoin-ytd")).toBe("Ether fell 36%, more than Bitcoin's 27%, as GMT Eight says.");
-    expect(text("tradingkey-summary-btc-low")).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000”.");
+    // "below $60,000" as printed excludes the body's $60,000: a restatement once rounding is allowed (accurate, rounded)
+    expect(text("tradingkey-summary-btc-low")).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000” once their rounding and hedges are allowed.");
     expect(text("nakamoto-lead-vs-heading-half")).toBe("In Nakamoto, the heading's “cut in half” restates the lead's “nearly half”.");
     // Gate's 5–7 Feb rebound against its 8 Feb level; Gate's February correlation against CoinDesk's dated readings
     expect(text("btc-rebound-gate-levels")).toMatch(/, but Gate's Risk-off post's “over 10%” refers to another day, so the two cannot be compared: /);
