@@ -4,7 +4,7 @@
  * "about", "more than") and the result computed from them as printed. No interval notation, no
  * unit ids, no claim ids: the numbers go through src/render/figures.ts.
  */
-import { changeWords, formatAmount, formatAsOf, ordinal, rangeWords, readNumber } from "../render/figures";
+import { changeWords, formatAmount, formatAsOf, ordinal, rangeWords } from "../render/figures";
 import { joinWords } from "../render/format";
 import { daysOf, isoWeekday, monthsBetween, rankAmong, WEEKDAYS, type RankOrder } from "./recompute";
 import { parseWeekdays } from "./check-params";

@@ -12,6 +12,7 @@ import { plainAmount, plainDate, plainRange, plainShare, quoted } from "./wordin
 import { datedFigure, outletName, ownedFigure, placeWords, possessive, scopeKind, sourceFigure, sourceGroups, sourceList, sourceWords } from "./explain-phrases";
 import { MATERIAL_RELATIVE } from "./materiality";
 import { isStrictHedge } from "./hedges";
+import { UNNAMED_DAY_WHY } from "./sources";
 import type { IndependentRow, Origin } from "../data/independent-file";
 import type { Article, Claim, Section } from "../data/types";
 
@@ -384,7 +385,7 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
         : `${what}; ${listWords(sourceList(fits))}, which fits it without pinning it down.`;
     }
     else if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
-    else if (r.sources.some((s) => s.why.startsWith("one day of the claim's span"))) text = `${what} but names no day; the reports found each give one day or measure another thing, so none can confirm or dispute it.`;
+    else if (r.sources.some((s) => s.why.startsWith(UNNAMED_DAY_WHY))) text = `${what} but names no day; the reports found each give one day or measure another thing, so none can confirm or dispute it.`;
     else if (r.sources.length > 0) text = `${what}; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.`;
     else text = "No independent report of this figure was found.";
   } else if (r.verdict === "disputed") {

@@ -111,6 +111,9 @@ export const LEVEL_METRICS: readonly string[] = ["price", "low", "peak", "close"
 /** Windows that fit inside a claim whose window is the whole `episode` (the article gave no shorter one). */
 export const EPISODE_SUBWINDOWS: readonly string[] = ["point", "intraday", "session", "after_hours", "24h", "3d", "week"];
 
+/** How a source's `why` opens when the claim is a one-day figure dated by a span that names no day. */
+export const UNNAMED_DAY_WHY = "one day of the claim's span";
+
 /**
  * Why a linked source does not measure the claim's quantity, in words; "" when it does (same
  * subject, metric, window rule, unit dimension and overlapping dates).
@@ -134,7 +137,7 @@ export function whyNotComparable(
   if (!asOfOverlaps(source.as_of, claim.as_of)) return `another date (${source.as_of}, the claim ${claim.as_of})`;
   // "several sessions between 1.8% and 2.5%" dated by a week: a report of one of its days may be another day
   if (!LEVEL_METRICS.includes(claim.metric) && unnamedDay(claim)) {
-    return `one day of the claim's span (${source.as_of}), which does not say which of its days it means (${claim.as_of})`;
+    return `${UNNAMED_DAY_WHY} (${source.as_of}), which does not say which of its days it means (${claim.as_of})`;
   }
   return "";
 }

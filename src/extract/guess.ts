@@ -248,7 +248,9 @@ export function guessQuantity(text: string, fig: Figure, dates: readonly DateMen
   // "Amazon tanked ~10–12% after unveiling $200B capex": a move verb right before a percentage makes it the subject's
   // move; the words after it (what caused the move) do not say what it measures
   const moved = fig.unit === "pct" && MOVE_BEFORE.test(text.slice(Math.max(0, fig.start - 40), fig.start));
-  const byClause = guessMetric(moved ? clause.slice(0, clause.indexOf(text.slice(fig.start, fig.end)) + (fig.end - fig.start)) : clause, fig);
+  const figText = text.slice(fig.start, fig.end);
+  const upToFigure = clause.includes(figText) ? clause.slice(0, clause.indexOf(figText) + figText.length) : clause;
+  const byClause = guessMetric(moved ? upToFigure : clause, fig);
   const metric = fig.unit === "pct" || byClause === "" || !["price", "market_cap"].includes(byClause) ? byClause || guessMetric(sentence, fig) : guessMetric(sentence, fig);
   const asOf = guessAsOf(text, fig.start, fig.end, dates);
   const yearOnly = /(^|[^-\d])((19|20)\d\d)\s+(capex|capital expenditures?|spend)/i.exec(sentence) ?? /\b(in|for) ((19|20)\d\d)\b/i.exec(sentence);
