@@ -13,10 +13,12 @@ import { datedFigure, outletName, ownedFigure, placeWords, possessive, scopeKind
 import { MATERIAL_RELATIVE } from "./materiality";
 import { isStrictHedge } from "./hedges";
 import { UNNAMED_DAY_WHY } from "./sources";
+import { boundOnly, edgeOnly, grazes, tooRough } from "./check-strength";
 import type { IndependentRow, Origin } from "../data/independent-file";
 import type { Article, Claim, Section } from "../data/types";
 
 export { possessive } from "./explain-phrases";
+export { boundOnly } from "./check-strength";
 
 /** What the explanations read besides the verdict: the articles, the claims, the sources. */
 export interface ExplainContext {
@@ -81,21 +83,6 @@ function boundsOverlap(a: { low: number | null; high: number | null }, b: { low:
   return lo(a.low) <= hi(b.high) + eps && lo(b.low) <= hi(a.high) + eps;
 }
 
-/**
- * True when a check's result is only a bound (open on one side, or a fall that reaches 100%) and
- * the tested figure lies wholly inside it: the figures do not conflict, but nothing pins the
- * figure down ("more than 24.4%" leaves room for "27%" and for any deeper fall).
- * @example boundOnly({ low: -100, high: -24.4, unit: "pct" }, { low: -27.5, high: -26.5 }) // => true
- * @example boundOnly({ low: null, high: -52.38, unit: "pct" }, { low: -52.5, high: -51.5 }) // => false
- * @example boundOnly({ low: 375, high: 385, unit: "USD_bn" }, { low: 380, high: 381 }) // => false
- */
-export function boundOnly(computed: Bounds, claimed: { low: number | null; high: number | null }): boolean {
-  const lo = computed.low === null || (computed.unit === "pct" && computed.low <= -100) ? -Infinity : computed.low;
-  const hi = computed.high === null ? Infinity : computed.high;
-  if (Number.isFinite(lo) && Number.isFinite(hi)) return false;
-  return (claimed.low ?? -Infinity) >= lo && (claimed.high ?? Infinity) <= hi;
-}
-
 function listWords(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -116,6 +103,20 @@ const CHECK_RATING: Record<CheckVerdict["verdict"], Rating> = {
   scope_mismatch: "unverifiable",
   ambiguous: "unverifiable",
 };
+
+/**
+ * A result's range in words, to two significant digits: a percentage range on one side of zero
+ * as a fall or a rise.
+ * @example spanWords({ low: -57.98, high: -33.42, unit: "pct" }) // => "a fall of 33% to 58%"
+ * @example spanWords({ low: 2349, high: 4358, unit: "USD_bn" }) // => "$2.3 trillion to $4.4 trillion"
+ */
+export function spanWords(b: Bounds): string {
+  if (b.unit === "pct" && b.low !== null && b.high !== null && (b.high <= 0 || b.low >= 0)) {
+    const [a, z] = [Math.abs(b.low), Math.abs(b.high)].sort((x, y) => x - y);
+    return `a ${b.high <= 0 ? "fall" : "rise"} of ${plainRange(a, z, "pct", 2)}`;
+  }
+  return plainRange(b.low, b.high, b.unit, 2);
+}
 
 /** What the arithmetic gives, in words: the check's own working line when it has one. */
 function computedWords(v: Pick<CheckVerdict, "computed"> & { working?: string }): string {
@@ -209,18 +210,27 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const tested = target ? ctx.byId.get(target) : undefined;
   const strict = tested !== undefined && (tested.qualifier === "over" || tested.qualifier === "under") && isStrictHedge(tested.hedge ?? "");
   const atBound = strict && printed ? [printed.low, printed.high].some((b) => b !== null && [v.computed.low, v.computed.high].every((c) => c === b)) : false;
-  if (rating === "accurate" && printed && (!boundsOverlap(printed, v.computed) || atBound)) rating = "accurate_rounded";
+  // "$1.2 trillion and $2 trillion" against $2.0–2.1 trillion: the two ranges only touch
+  const edge = rating === "accurate" && !!printed && edgeOnly(printed, v.computed);
+  if (rating === "accurate" && printed && (!boundsOverlap(printed, v.computed) || atBound || edge)) rating = "accurate_rounded";
   const asserts = check?.params?.asserts === "at_most";
   // a result that is only a bound around the figure shows that nothing conflicts, not that the figure is right
   const withRounding = (v as { computedWithRounding?: Bounds }).computedWithRounding ?? v.computed;
   const loose = (rating === "accurate" || rating === "accurate_rounded") && v.claimed !== null && !pair && boundOnly(withRounding, v.claimed);
-  if (loose) rating = "unverifiable";
-  // rule 8: a target that is one aggregator's figure questions the article's figures, it does not correct them
-  const lone = rating === "inaccurate" && refRow !== undefined && refRow.tier === "aggregator";
-  if (lone) rating = "unverifiable";
+  // agreement that needs the rounding allowances: too rough a result confirms nothing, and a
+  // one-sided figure ("55%+") that only the edge of the result reaches overstates it
+  const viaRounding = rating === "accurate_rounded" && !loose && !pair && printed !== undefined && printed !== null && !boundsOverlap(printed, v.computed);
+  const rough = viaRounding && tooRough(withRounding);
+  const grazing = viaRounding && !rough && v.claimed !== null && grazes(printed!, v.claimed, v.computed);
+  if (loose || rough) rating = "unverifiable";
+  if (grazing) rating = "misleading";
   // outside figures the arithmetic reads (not the target): the one that dates a weekday is said with it
   const inputs = (v.sources ?? []).filter((id) => id.split(":")[0] !== refToken?.split(":")[0] && !id.includes(":"));
   const named = inputs.map((id) => ctx.rows?.find((r) => r.id === id)).filter((r): r is IndependentRow => r !== undefined);
+  // rule 8: outside figures that are one aggregator's question the article's figures, they do not correct them
+  const outsideRows = [...(refRow ? [refRow] : []), ...(v.sources ?? []).map((id) => ctx.rows?.find((r) => r.id === id.split(":")[0])).filter((r): r is IndependentRow => r !== undefined)];
+  const lone = (rating === "inaccurate" || rating === "misleading") && outsideRows.length > 0 && !corroboratedDissent(outsideRows.map((r) => ({ relation: "disagrees", tier: r.tier, origin: r.origin })));
+  if (lone) rating = "unverifiable";
   const dater = bare ? named.find((r) => r.id === check?.params?.date) : undefined;
   const dated = dater ? `; ${outletName(dater)} dates ${datedFigure(sourceFigure(dater))} to that ${dater.as_of.includes("/") ? "span" : "day"}` : "";
   // a series read from one outlet is that outlet's series ("CoinDesk's series rose from …")
@@ -237,15 +247,25 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
           : asserts
             ? `${work}, so a move of ${claimed} sweeps such a position out, as the sentence says.`
             : `${work}, which matches ${claimed}.`,
-      accurate_rounded: pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
+      accurate_rounded: edge
+        ? `${work}: ${claimed} meets that only at the edge of its range.`
+        : pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
       inaccurate: bare
         ? `${work}, so ${possessive(article)} sentence does not hold${dated}.`
         : pair && v.working
           ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
           : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
-      misleading: alt ? `as written, ${claimed} does not hold: ${work}; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
-      unverifiable: lone
-        ? `${work}, against ${refWords ?? claimed} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
+      misleading: grazing
+        ? `${work}: only the edge of that range reaches ${claimed}, which gives it as the ${printed?.low !== null ? "least" : "most"}.`
+        : alt ? `as written, ${claimed} does not hold: ${work}; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
+      unverifiable: lone && grazing
+        ? `${work}: only the edge of that range reaches ${claimed}. The outside figure it rests on is a single aggregator's (${listWords([...new Set(outsideRows.map(outletName))])}), enough to question the figure but not to call it misleading.`
+        : lone && refWords
+          ? `${work}, against ${refWords} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
+          : lone
+            ? `${work}, not ${claimed}, but the outside figures it rests on are a single aggregator's, enough to question ${possessive(article)} figures but not to call them wrong.`
+        : rough
+          ? `${work}. The rounding of the figures it is built from allows anything from ${spanWords(withRounding)}, too wide to confirm or refute ${claimed}.`
         : loose
           ? `${work}, which leaves room for ${claimed}: only a bound, so the figures do not conflict but cannot confirm it.`
           : v.verdict === "scope_mismatch"

@@ -22,7 +22,8 @@ import type { Qualifier } from "../../src/data/types";
  */
 const MACHINE_TEXT = /\[|\]|∞|\([−-]?\d[\d.]*, [+−-]?[\d∞]|\b[a-z]+-\d{3}\b|\bpct\b|\bpct_points\b|\b[A-Z]{3}_(?:mn|bn|tn|per_[A-Z]{3})\b|\b(?:CNY|USD|TWD) per (?:CNY|USD|TWD)\b|\bindex_pts\b|\b(?:lowOpen|highOpen|null|undefined|NaN|Infinity)\b/;
 
-const claimOf = (id: string, article: string, raw: string, over: Partial<{ qualifier: Qualifier; as_of: string; hedge: string; quote: string }> = {}): [string, { id: string; article: string; raw: string; quote: string; qualifier: Qualifier; as_of: string; hedge: string }] =>
+type ClaimEntry = ExplainContext["byId"] extends ReadonlyMap<string, infer V> ? V : never;
+const claimOf = (id: string, article: string, raw: string, over: Partial<{ qualifier: Qualifier; as_of: string; hedge: string; quote: string }> = {}): [string, ClaimEntry] =>
   [id, { id, article, raw, quote: `… ${raw} …`, qualifier: "exact", as_of: "2026-02-06", hedge: "", ...over }];
 
 const ctx: ExplainContext = {
@@ -377,6 +378,17 @@ describe("every explanation of loadAnalysis()", () => {
     expect(offending).toEqual([]);
     for (const bad of ["Credit News Insider's a rise of 2.2%", "Reuters via CNA's a fall of 18%", "46,000 coins minus −10,600 coins", "−$357B as a fall", "0.21 CNY per TWD", "$60,000 printed again as", "−36% against −27%: the lowest", "the highest in 17 years at most"]) expect(STRUCK.test(bad), bad).toBe(true);
   });
+  it("rates an agreement that confirms nothing for what it is: an edge, a rough result, a one-sided figure only grazed", () => {
+    const rating = (id: string) => a.verdicts.find((x) => x.id === id)!.rating;
+    // the ranges touch at $2 trillion only; the result's rounding spans 33–58% and $2.3–4.4 trillion;
+    // "55%+" is reached only by the top 0.3 points of 46.4–54.8%, against one aggregator's $119.5B
+    expect(["crypto-cap-loss-cycle", "crypto-cap-pct-gmteight", "crypto-cap-peak-from-cycle", "alphabet-capex-over-estimates"].map(rating)).toEqual(["accurate_rounded", "unverifiable", "unverifiable", "unverifiable"]);
+    // a point figure inside the result stays accurate: "$2 Trillion" against a loss of $2.0–2.1 trillion
+    expect(rating("crypto-cap-loss-gmteight")).toBe("accurate");
+  });
+  it("counts the title's word figure as the CoinGlass tally it restates (rule 6)", () => {
+    expect(a.independent.find((r) => r.claim === "nakamoto-001")!.rating).toBe("unverifiable");
+  });
   it("says the struck-out sentences the plain way (expected text by hand from the ledger's figures)", () => {
     const text = (id: string) => [...a.verdicts, ...a.independent.map((r) => ({ ...r, id: r.claim }))].find((x) => x.id === id)!.explanation;
     // 5 Feb 2026 was a Thursday; Reuters via CNA (r081) gives silver's fall "as much as 18%" that day
@@ -385,8 +397,12 @@ describe("every explanation of loadAnalysis()", () => {
     expect(text("etf-demand-gap")).toMatch(/^Inflows of more than 46,000 coins and outflows of 10,600 coins are more than 56,600 coins apart; /);
     // ~$4.4T (October) to $2.3–2.4T (8 Feb): 2.3 − 4.4 = −2.1, 2.4 − 4.4 = −2.0
     expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T, which matches GMT Eight's “$2 Trillion”.");
-    // −357 / −0.10 = 3,570
-    expect(text("msft-implied-market-value")).toMatch(/^A loss of \$357B, a fall of 10%, means a starting value of \$3\.57T; an outside estimate of \$3\.572 trillion to \$3\.582 trillion /);
+    // 2.3 − 4.4 = −2.1 and 2.4 − 4.4 = −2.0: the printed "$1.2 trillion and $2 trillion" (−2 to −1.2) meets it only at −2
+    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T: Gate's Risk-off post's “$1.2 trillion and $2 trillion” meets that only at the edge of its range.");
+    // "$2 Trillion" is $1.5–2.5T and "~$4.4T" $4.312–4.488T: 1.5 / 4.488 = 33.4% and 2.5 / 4.312 = 58.0%, a range wider than a quarter of its middle
+    expect(text("crypto-cap-pct-gmteight")).toBe("A loss of $2T is 45.5% of about $4.4T. The rounding of the figures it is built from allows anything from a fall of 33% to 58%, too wide to confirm or refute Gate's Crushes post's “–~48%”.");
+    // 175 / 119.5 − 1 = 46.4% and 185 / 119.5 − 1 = 54.8%: "55%+" (54.5% with its hedge) is reached by 0.3 of the 8.4 points
+    expect(text("alphabet-capex-over-estimates")).toBe("$119.5B to $175B–$185B is a rise of 46.4% to 54.8%: only the edge of that range reaches Gate's Crushes post's “55%+”. The outside figure it rests on is a single aggregator's (Cointeeth news flash), enough to question the figure but not to call it misleading.");
     // 23 / 100 = 0.23 yuan per Taiwan dollar, against 0.21–0.26
     expect(text("fx-cny-twd-jay-chou")).toBe("23 million yuan for NT$100 million is 0.23 yuan per Taiwan dollar, which matches an outside estimate of 0.21 to 0.26 yuan per Taiwan dollar.");
     // Ether −36% YTD, Bitcoin −27% YTD

@@ -147,7 +147,8 @@ describe("another measure that fits a disputed figure: same or one-day windows o
     // Only one source disputes it, so rule 8 rates it "cannot be verified", not misleading
     const r = loadAnalysis().independent.find((x) => x.claim === "crushes-050")!;
     expect(r.verdict).toBe("disputed");
-    expect(r.other_measure).toBe("r095");
+    // AP (r097, a wire: after hours −11%) before Kaohoon (r095, an aggregator: −10%), both of 5 Feb
+    expect(r.other_measure).toBe("r097");
     expect(r.rating).toBe("unverifiable");
   });
 });
