@@ -133,7 +133,9 @@ function recordWords(w: WorkingInput, order: RankOrder): string {
   if (beaten.length === 0) return `no earlier figure given (${joinWords(earlier.map(at))}) is ${more} than ${at(x)}`;
   const { e, months } = beaten[0];
   const span = months.high % 12 === 0 ? formatAmount(months.high / 12, "years") : formatAmount(months.high, "months");
-  return `${at(e)} was ${more} than ${at(x)}, so a record set in ${formatAsOf(x.asOf)} goes back no further than ${span}`;
+  // figures of the same calendar month only (January 2009 against January 2026): a record for that month
+  const month = /^\d{4}-\d{2}$/.test(x.asOf) && w.xs.every((s) => s.asOf.slice(4) === x.asOf.slice(4)) ? `${formatAsOf(x.asOf).split(" ")[0]} ` : "";
+  return `the last ${month}figure ${more} than ${at(x)} is ${at(e)}, ${span} earlier`;
 }
 
 /**

@@ -257,7 +257,7 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
           : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
       misleading: grazing
         ? `${work}: only the edge of that range reaches ${claimed}, which gives it as the ${printed?.low !== null ? "least" : "most"}.`
-        : alt ? `as written, ${claimed} does not hold: ${work}; it holds for another measure: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
+        : alt ? `as written, ${claimed} does not hold: ${work}; it holds for another reading: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,
       unverifiable: lone && grazing
         ? `${work}: only the edge of that range reaches ${claimed}. The outside figure it rests on is a single aggregator's (${listWords([...new Set(outsideRows.map(outletName))])}), enough to question the figure but not to call it misleading.`
         : lone && refWords

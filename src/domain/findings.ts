@@ -12,7 +12,7 @@ import type { CheckVerdict } from "./checks";
 import { articleName, claimFigure } from "./explain";
 import { RATINGS, ratingLabel, type Rating } from "./ratings";
 import type { Claim } from "../data/types";
-import { termWords } from "./wording";
+import { quantityWords, termWords } from "./wording";
 
 /** One publishable finding. */
 export interface PublishableFinding {
@@ -102,6 +102,14 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
         : `${best?.tier === "aggregator" ? "The deciding source is an aggregator, not a wire or primary source" : "The deciding source is a wire or primary report"}${others > 0 ? `; ${others} other source${others === 1 ? " also disagrees" : "s also disagree"}` : ""}${origin ? `. The article's figure traces to ${origin.name}, which restatements repeat; they are not independent evidence for it` : ""}.`;
     push({ id: `independent:${c.id}`, rating: r.rating, title: `${articleName(ctx, c.article)} on ${meaning("subject", c.subject)}: ${claimFigure(c)}`, articles: [c.article], quote: c.quote, evidence: r.explanation, caveat, relativeGap: r.relative_gap ?? 0, centrality: central(c) }, [c]);
   }
+  // a check is titled like a figure: the article and what it is about, then the figure it tests
+  // (the figures, when the check sets an article's figures against a reference)
+  const checkTitle = (v: Pick<CheckVerdict, "claimedAsPrinted">, cs: readonly Claim[]) => {
+    const tested = v.claimedAsPrinted !== null ? cs.slice(-1) : cs;
+    const names = [...new Set(tested.map((c) => articleName(ctx, c.article)))];
+    const subjects = [...new Set(tested.map((c) => meaning("subject", c.subject)))];
+    return `${names.join(" and ")} on ${subjects.join(" and ")}: ${[...new Set(tested.map(claimFigure))].join(", ")}`;
+  };
   for (const v of analysis.verdicts.filter((x) => PUBLISHABLE.includes(x.rating))) {
     const cs = v.claims.map((id) => ledger.byId.get(id)).filter((c): c is Claim => c !== undefined);
     const target = cs[cs.length - 1];
@@ -114,7 +122,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
         ? `Sets the article's own figures, with every rounding and hedge allowed, against ${[...new Set(refs.map((r) => r!.outlet.split(" (")[0]))].join(" and ")}${refs.some((r) => r!.tier === "aggregator") ? " (at least one an aggregator, not a wire or primary source)" : ""}.`
         : "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
     push(
-      { id: `check:${v.id}`, rating: v.rating, title: v.statement.replace(/\s*->\s*/g, " to "), articles: [...new Set(cs.map((c) => c.article))], quote: testedQuote(v, cs), evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
+      { id: `check:${v.id}`, rating: v.rating, title: checkTitle(v, cs), articles: [...new Set(cs.map((c) => c.article))], quote: testedQuote(v, cs), evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
       cs,
     );
   }
@@ -123,7 +131,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const mags = cs.map((c) => Math.max(0, ...[c.low, c.high].filter((x): x is number => x !== null).map(Math.abs))).filter((m) => m > 0);
     const gap = k.spread ?? 0;
     push(
-      { id: `conflict:${k.id}`, rating: k.rating, title: `Articles disagree on ${k.subject.replace(/_/g, " ")} ${k.metric.replace(/_/g, " ")}`, articles: [...new Set(cs.map((c) => c.article))], quote: cs.map((c) => c.quote).join(" / "), evidence: k.explanation, caveat: "At least one of the figures is wrong; the record decides which.", relativeGap: mags.length > 0 ? gap / Math.min(...mags) : 0, centrality: Math.max(...cs.map(central)) },
+      { id: `conflict:${k.id}`, rating: k.rating, title: `Articles disagree on ${quantityWords(k.subject, k.metric, k.window, ledger.vocabulary)}`, articles: [...new Set(cs.map((c) => c.article))], quote: cs.map((c) => c.quote).join(" / "), evidence: k.explanation, caveat: "At least one of the figures is wrong; the record decides which.", relativeGap: mags.length > 0 ? gap / Math.min(...mags) : 0, centrality: Math.max(...cs.map(central)) },
       cs,
     );
   }

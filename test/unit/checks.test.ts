@@ -425,13 +425,13 @@ describe("issue 12 kinds: verdicts (numbers worked by hand)", () => {
     const [v] = run("k3,record_span,r143 r144,peak-17y,order=highest,all months\n");
     expect(v).toMatchObject({ verdict: "inconsistent", gap: 16.25, claims: ["peak-17y"], sources: ["r143", "r144"] });
     expect(v.computed).toEqual({ low: 0, high: 0.25, unit: "years" });
-    expect(v.working).toBe("153,074 in October 2025 was higher than 108,435 in January 2026, so a record set in January 2026 goes back no further than 3 months");
+    expect(v.working).toBe("the last figure higher than 108,435 in January 2026 is 153,074 in October 2025, 3 months earlier");
   });
   it("record_span: January 2026 against January 2009's 241,749 is at most a 17-year high (consistent)", () => {
     // 2009-01 -> 2026-01 = 204 months = 17 years: (0, 17] overlaps [16.5, 17.5)
     const [v] = run("k4,record_span,r143 r144:241749@2009-01,peak-17y,order=highest,january\n");
     expect(v.verdict).toBe("consistent");
-    expect(v.working).toBe("241,749 in January 2009 was higher than 108,435 in January 2026, so a record set in January 2026 goes back no further than 17 years");
+    expect(v.working).toBe("the last January figure higher than 108,435 in January 2026 is 241,749 in January 2009, 17 years earlier");
   });
   it("months_since: 'since late 2024' to 6 Feb 2026 is 14 to 16 months, fitting '16-month'; since June 2025 it is 8", () => {
     const [v] = run("k5,months_since,low,months-16,since=2024-10/2024-12,x\n");

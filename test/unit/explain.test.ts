@@ -483,7 +483,7 @@ describe("every explanation of loadAnalysis()", () => {
     expect(all.verdict).toBe("inconsistent");
     expect(january.rating).toBe("accurate");
     expect(all.rating).toBe("misleading");
-    expect(all.explanation).toMatch(/^As written, GMT Eight's “17-Year” does not hold: 153,074 in October 2025 was higher than 108,435 in January 2026, so a record set in January 2026 goes back no further than 3 months; it holds for another measure: 241,749 in January 2009/);
+    expect(all.explanation).toMatch(/^As written, GMT Eight's “17-Year” does not hold: the last figure higher than 108,435 in January 2026 is 153,074 in October 2025, 3 months earlier; it holds for another reading: the last January figure higher than 108,435 in January 2026 is 241,749 in January 2009/);
   });
   it("a disputed claim whose figure fits another measure is misleading when the dissent is corroborated, else cannot be verified (rule 8)", () => {
     const fits = a.independent.filter((r) => r.verdict === "disputed" && r.other_measure !== null);

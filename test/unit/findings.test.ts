@@ -76,6 +76,12 @@ describe("publishableFindings on the ledger", () => {
     expect(fs[0].centrality).toBe(2);
     expect(fs[0].score).toBeCloseTo(0.929, 3);
   });
+
+  it("a finding is titled by the article, what it is about and the figure, never by a check's internal statement", () => {
+    // the check tests gmteight-002, the headline's "17-Year" (subject us_jobs, worded "US jobs" by data/vocabulary.csv)
+    expect(fs[0].title).toBe("GMT Eight on US jobs: “17-Year”");
+    expect(fs.map((f) => f.title).join(" ")).not.toMatch(/\bvs\b|_|->/);
+  });
 });
 
 describe("scoreboardRows: per article, its figures and their ratings", () => {
