@@ -123,7 +123,7 @@ export function readIndependent(file: string, ledger: Pick<Ledger, "byId" | "voc
     const high = bound("high");
     // every bound is a figure the quote prints (digits as printedInQuote finds them, or words: src/domain/printed.ts)
     for (const [f, x] of [["low", low], ["high", high]] as const) {
-      if (x !== null && v.quote.trim() !== "" && printedInQuote(v.quote, x, v.unit) === null && !matchesInWords(x, v.quote, v.unit, v.as_of)) err(f, printedMismatch(v[f], v.quote));
+      if (x !== null && v.quote.trim() !== "" && printedInQuote(v.quote, x, v.unit, v.as_of) === null && !matchesInWords(x, v.quote, v.unit, v.as_of)) err(f, printedMismatch(v[f], v.quote));
     }
     if (v.low === "" && v.high === "") err("low", "and high are both empty (a figure needs at least one bound)");
     else if (low !== null && high !== null && low > high) err("low", `${low} is greater than high ${high}`);

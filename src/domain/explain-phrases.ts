@@ -7,6 +7,7 @@
  * notation, no unit ids.
  */
 import { printedInQuote } from "./sources";
+import { printedPrecision } from "./hedges";
 import { plainAmount, plainDate, plainRange, quoted } from "./wording";
 import type { IndependentRow } from "../data/independent-file";
 import type { Claim, Section } from "../data/types";
@@ -42,20 +43,24 @@ export function possessive(name: string): string {
 }
 
 /**
- * A source's figure as a reader reads it: a change described ("a fall of 18%"), a figure with
- * words around its digits quoted as printed ("“$60,008.52”"), else the number in its unit.
+ * A source's figure as a reader reads it: a figure printed only in words quoted as printed
+ * ("“roughly double”", "“since October 2024”"), a change described ("a fall of 18%"), a figure
+ * with words around its digits quoted as printed ("“$60,008.52”"), else the number in its unit.
  * @example sourceFigure({ outlet: "R", low: -18, high: -18, unit: "pct", metric: "pct_change", quote: "fell 18%", window: "intraday", as_of: "2026-02-05" }) // => "a fall of 18%"
+ * @example sourceFigure({ outlet: "K", low: 100, high: 100, unit: "pct", metric: "capex_change", quote: "roughly double the $91.4 billion", window: "fy2026", as_of: "2026" }) // => "“roughly double”"
  * @example sourceFigure({ outlet: "N", low: 60008.52, high: 60008.52, unit: "USD", metric: "low", quote: "a low of $60,008.52", window: "intraday", as_of: "2026-02-06" }) // => "“$60,008.52”"
  */
 export function sourceFigure(row: Row): string {
   const value = row.low ?? row.high;
   const point = row.low !== null && row.high !== null && row.low === row.high;
+  const printed = value === null ? null : printedInQuote(row.quote, value, row.unit, row.as_of);
+  // a figure the quote prints only in words ("roughly double", "since March 2020") is quoted, never restated as a number
+  if (printed && point && printedPrecision(printed.raw, value!, row.unit) === null) return quoted(printed.raw);
   if (row.unit === "pct" && CHANGE_METRICS.test(row.metric) && value !== null) {
     const ends = [row.low, row.high].filter((x): x is number => x !== null).map(Math.abs).sort((x, y) => x - y);
     const n = point ? plainAmount(Math.abs(value), "pct") : ends.length === 2 ? plainRange(ends[0], ends[1], "pct") : plainRange(ends[0] ?? null, null, "pct");
     return `${value < 0 ? "a fall" : "a rise"} of ${n}`;
   }
-  const printed = value === null ? null : printedInQuote(row.quote, value, row.unit);
   if (printed && point && /\D/.test(printed.raw.replace(/[\d.,\s]/g, "") + "x")) return quoted(printed.raw);
   return plainRange(row.low, row.high, row.unit);
 }

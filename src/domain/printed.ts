@@ -11,7 +11,8 @@
  *    the ledger's (falls negative) and not printed;
  * 2. a number spelled in words, alone or mixed with digits: "seven", "three-day", "third",
  *    "five-point-26" (5.26), "four-thousand-949-point-67" (`spelledNumbers`);
- * 3. a word figure of the list `WORD_FIGURES` ("halved" = 50%, "doubling" = 100%, "trillions" =
+ * 3. a word figure of the list `WORD_FIGURES` ("halved" = 50%, "doubling", "twice" = 100%,
+ *    "tripled" = 200%, "trillions" =
  *    2 trillion, "hundreds of thousands" = 100,000, "several" = 3, "multiple" = 2);
  * 4. a span "since <month> <year>" or "since <year>" in months or years, counted from that date
  *    to the figure's `as_of` ("lowest since September 2020", as of 2025-12 -> 63 months).
@@ -108,10 +109,38 @@ export const WORD_FIGURES: readonly WordFigure[] = [
   { words: /\bhundreds of (thousands|millions|billions|trillions)\b/i, reading: "100 times the scale: hundreds of thousands = 100,000", value: (m) => 100 * PLURAL_SCALE[m[1].toLowerCase()] },
   { words: /\b(thousands|millions|billions|trillions)\b/i, reading: "twice the scale: trillions = 2 trillion", value: (m) => 2 * PLURAL_SCALE[m[1].toLowerCase()] },
   { words: /\b(half|halved|halving)\b/i, reading: "50% (0.5 as a ratio)", value: byUnit({ pct: 50, x: 0.5, ratio: 0.5 }) },
-  { words: /\b(double|doubled|doubling)\b/i, reading: "100% (2 as a ratio)", value: byUnit({ pct: 100, x: 2, ratio: 2 }) },
+  { words: /\b(double|doubled|doubling|twice)\b/i, reading: "100% (2 as a ratio)", value: byUnit({ pct: 100, x: 2, ratio: 2 }) },
+  { words: /\b(triple|tripled|tripling|threefold)\b/i, reading: "200% (3 as a ratio)", value: byUnit({ pct: 200, x: 3, ratio: 3 }) },
   { words: /\bseveral\b/i, reading: "3", value: () => 3 },
   { words: /\bmultiples?\b/i, reading: "2", value: () => 2 },
 ];
+
+/** A figure printed in words: the words as printed, where they start, and the value they are read as. */
+export interface WordReading {
+  text: string;
+  index: number;
+  value: number;
+}
+
+/**
+ * The word figures in `text` with their places, values in plain units (a percentage in pct), in
+ * the order of `WORD_FIGURES`; each stretch of text is read once.
+ * @example wordFiguresIn("roughly double the $91.4 billion", "pct") // => [{ text: "double", index: 8, value: 100 }]
+ * @example wordFiguresIn("shares tripled", "x") // => [{ text: "tripled", index: 7, value: 3 }]
+ */
+export function wordFiguresIn(text: string, unit: string): WordReading[] {
+  const out: WordReading[] = [];
+  let rest = text;
+  for (const w of WORD_FIGURES) {
+    const all = new RegExp(w.words.source, "gi");
+    for (const m of rest.matchAll(all)) {
+      const v = w.value(m, unit);
+      if (v !== null) out.push({ text: text.slice(m.index!, m.index! + m[0].length), index: m.index!, value: v });
+    }
+    rest = rest.replace(all, (s) => " ".repeat(s.length));
+  }
+  return out;
+}
 
 /**
  * The values of the word figures in `text`, in plain units (see `WORD_FIGURES`).
@@ -120,43 +149,58 @@ export const WORD_FIGURES: readonly WordFigure[] = [
  * @example wordFigureValues("cut in half", "pct") // => [50]
  */
 export function wordFigureValues(text: string, unit: string): number[] {
-  const out: number[] = [];
-  let rest = text;
-  for (const w of WORD_FIGURES) {
-    const all = new RegExp(w.words.source, "gi");
-    for (const m of rest.matchAll(all)) {
-      const v = w.value(m, unit);
-      if (v !== null) out.push(v);
-    }
-    rest = rest.replace(all, (s) => " ".repeat(s.length));
-  }
-  return out;
+  return wordFiguresIn(text, unit).map((w) => w.value);
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const SINCE = /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
 
 /**
- * The span printed as "since <month> <year>" or "since <year>", in `unit` (months or years),
- * from that date to the end of `asOf` (whole months or years); null when the text has no such
- * phrase, the unit is neither, or the dates do not allow it.
+ * The span printed as "since <month> <year>" or "since <year>": the phrase, where it starts, and
+ * its length in `unit` (months or years) from that date to the month (year) of `asOf`, the end of
+ * a range; the day is not counted (whole months or years). Null when the text has no such phrase,
+ * the unit is neither, or the dates do not allow it (months need the month of `asOf`).
+ * @example sincePhrase("its steepest one-day drop since March 2020, wiping", "2026-01-29", "months") // => { text: "since March 2020", index: 26, value: 70 }
+ */
+export function sincePhrase(text: string, asOf: string, unit: string): WordReading | null {
+  const m = SINCE.exec(text);
+  const end = /^(\d{4})(?:-(\d{2}))?/.exec(asOf.split("/").pop() ?? "");
+  if (!m || !end) return null;
+  const years = Number(end[1]) - Number(m[2]);
+  const found = (value: number): WordReading => ({ text: m[0], index: m.index, value });
+  if (unit === "years") return found(years);
+  if (unit !== "months" || !end[2]) return null;
+  const from = m[1] ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 1;
+  return found(years * 12 + Number(end[2]) - from);
+}
+
+/**
+ * The length of the span printed as "since <month> <year>" or "since <year>" (`sincePhrase`).
  * @example sinceSpan("lowest level since September 2020", "2025-12", "months") // => 63
  * @example sinceSpan("the worst January for planned cuts since 2009", "2026-01", "years") // => 17
  * @example sinceSpan("since 2009", "2026-01", "pct") // => null
  */
 export function sinceSpan(text: string, asOf: string, unit: string): number | null {
-  const m = SINCE.exec(text);
-  const end = /^(\d{4})(?:-(\d{2}))?/.exec(asOf.split("/").pop() ?? "");
-  if (!m || !end) return null;
-  const years = Number(end[1]) - Number(m[2]);
-  if (unit === "years") return years;
-  if (unit !== "months" || !end[2]) return null;
-  const from = m[1] ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 1;
-  return years * 12 + Number(end[2]) - from;
+  return sincePhrase(text, asOf, unit)?.value ?? null;
 }
 
 function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/**
+ * Where `text` prints `value` (in `unit`, either sign) as a word figure or a "since" span (rules
+ * 3–4 of the module comment): the words and their place; null when it does not.
+ * @example wordReading(100, "roughly double the $91.4 billion", "pct", "2026") // => { text: "double", index: 8, value: 100 }
+ * @example wordReading(70, "steepest drop since March 2020", "months", "2026-01-29") // => { text: "since March 2020", index: 14, value: 70 }
+ * @example wordReading(90, "roughly double", "pct", "2026") // => null
+ */
+export function wordReading(value: number, text: string, unit: string, asOf: string): WordReading | null {
+  const plain = Math.abs(value) * unitMagnitude(unit);
+  const word = wordFiguresIn(text, unit).find((w) => close(w.value, plain));
+  if (word) return word;
+  const span = sincePhrase(text, asOf, unit);
+  return span !== null && close(span.value, Math.abs(value)) ? span : null;
 }
 
 /**
@@ -169,10 +213,7 @@ function close(a: number, b: number): boolean {
  */
 export function matchesInWords(value: number, text: string, unit: string, asOf: string): boolean {
   const plain = Math.abs(value) * unitMagnitude(unit);
-  if (spelledNumbers(text).some((v) => close(v, plain))) return true;
-  if (wordFigureValues(text, unit).some((v) => close(v, plain))) return true;
-  const span = sinceSpan(text, asOf, unit);
-  return span !== null && close(span, Math.abs(value));
+  return spelledNumbers(text).some((v) => close(v, plain)) || wordReading(value, text, unit, asOf) !== null;
 }
 
 /**

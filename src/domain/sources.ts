@@ -13,6 +13,7 @@ import { extractNumericTokens } from "../data/numbers";
 import type { Instrument, IndependentRow } from "../data/independent-file";
 import type { Claim, Interval, Qualifier } from "../data/types";
 import { remembered } from "../data/memo";
+import { wordReading } from "./printed";
 
 /** How a comparable source's figure stands to a claim's. */
 export type Comparison = "refines" | "confirms" | "confirms_within_rounding" | "consistent" | "disagrees";
@@ -30,14 +31,19 @@ const APPROX_HEDGE = /^(~|≈|about|around|roughly|approximately|near|some)$/i;
 /**
  * Where a source's quote prints `value` (in `unit`): the printed figure (with its scale word, so
  * that printed precision reads right) and the hedge word just before it; null when the quote
- * does not print it (a derived figure such as "since 2009" -> 17 years, or "five-point-26 percent").
+ * does not print it. Digits first; else a word figure ("roughly double" = +100%, read with a word
+ * figure's precision and its hedge) or, given the row's `asOf`, a "since <month> <year>" span
+ * ("since March 2020" as of January 2026 = 70 months), as `wordReading` (src/domain/printed.ts)
+ * reads them. A spelled number ("five-point-26 percent") is not found.
  * @example printedInQuote("more than $2.65 billion worth of positions", 2.65, "USD_bn") // => { raw: "more than $2.65 billion", hedge: "more than" }
  * @example printedInQuote("Total revenues | $ | 402,836", 402836, "USD_mn") // => { raw: "402,836 million", hedge: "" }
  * @example printedInQuote("crashing nearly 19% to surrender", -19, "pct") // => { raw: "nearly 19%", hedge: "nearly" }
+ * @example printedInQuote("$175 billion to $185 billion, roughly double the $91.4 billion", 100, "pct") // => { raw: "roughly double", hedge: "roughly" }
+ * @example printedInQuote("its steepest one-day drop since March 2020", 70, "months", "2026-01-29") // => { raw: "since March 2020", hedge: "" }
  */
-export const printedInQuote = remembered(printedInQuoteOnce, (quote, value, unit) => `${quote}\0${value}\0${unit}`);
+export const printedInQuote = remembered(printedInQuoteOnce, (quote, value, unit, asOf = "") => `${quote}\0${value}\0${unit}\0${asOf}`);
 
-function printedInQuoteOnce(quote: string, value: number, unit: string): { raw: string; hedge: string } | null {
+function printedInQuoteOnce(quote: string, value: number, unit: string, asOf = ""): { raw: string; hedge: string } | null {
   for (const t of extractNumericTokens(quote)) {
     let raw: string | null = null;
     if (printedPrecision(t.figure, value, unit) !== null) raw = t.figure;
@@ -46,20 +52,27 @@ function printedInQuoteOnce(quote: string, value: number, unit: string): { raw: 
     const m = HEDGE_BEFORE.exec(quote.slice(Math.max(0, t.start - 40), t.start));
     return { raw, hedge: m ? m[1] : "" };
   }
-  return null;
+  const w = wordReading(value, quote, unit, asOf);
+  if (w === null) return null;
+  // a hedge word only before a word figure ("roughly double"); a "since" span has none
+  const m = /^since\b/i.test(w.text) ? null : HEDGE_BEFORE.exec(quote.slice(Math.max(0, w.index - 40), w.index));
+  const start = m ? w.index - m[0].length : w.index;
+  return { raw: quote.slice(start, w.index + w.text.length).trim(), hedge: m ? m[1] : "" };
 }
 
 /**
- * A source row as the ledger's hedge input: the figure as its quote prints it (or the stored
- * number, with the unit's scale word, when the quote does not print it), the hedge word before
- * it, and a qualifier read from the bounds and that word (one bound: over/under; two different
- * bounds: range; a point: nearly / approx / exact by the hedge word).
+ * A source row as the ledger's hedge input: the figure as its quote prints it (`printedInQuote`,
+ * digits or words; or the stored number, with the unit's scale word, when the quote prints
+ * neither), the hedge word before it, and a qualifier read from the bounds and that word (one
+ * bound: over/under; two different bounds: range; a point: nearly / approx / exact by the hedge
+ * word). A word figure's raw has no digits, so the hedge rules give it a word figure's precision.
  * @example sourceHedgeInput({ low: 580000, high: 580000, unit: "people", quote: "with nearly 580,000 traders rekt" }).qualifier // => "nearly"
- * @example sourceHedgeInput({ low: 17, high: 17, unit: "years", quote: "the worst January since 2009" }) // => { low: 17, high: 17, unit: "years", qualifier: "exact", raw: "17", hedge: "" }
+ * @example sourceHedgeInput({ low: 17, high: 17, unit: "years", quote: "the worst January since 2009", as_of: "2026-01" }) // => { low: 17, high: 17, unit: "years", qualifier: "exact", raw: "since 2009", hedge: "" }
+ * @example sourceHedgeInput({ low: 100, high: 100, unit: "pct", quote: "roughly double the $91.4 billion", as_of: "2026" }) // => { low: 100, high: 100, unit: "pct", qualifier: "approx", raw: "roughly double", hedge: "roughly" }
  */
-export function sourceHedgeInput(row: Pick<IndependentRow, "low" | "high" | "unit" | "quote">): HedgeInput {
+export function sourceHedgeInput(row: Pick<IndependentRow, "low" | "high" | "unit" | "quote"> & Partial<Pick<IndependentRow, "as_of">>): HedgeInput {
   const ends = [row.low, row.high].filter((x): x is number => x !== null);
-  const printed = ends.map((x) => printedInQuote(row.quote, x, row.unit) ?? { raw: String(x).replace(/^-/, "") + (UNIT_SCALE_WORD[row.unit] ?? ""), hedge: "" });
+  const printed = ends.map((x) => printedInQuote(row.quote, x, row.unit, row.as_of ?? "") ?? { raw: String(x).replace(/^-/, "") + (UNIT_SCALE_WORD[row.unit] ?? ""), hedge: "" });
   const raw = [...new Set(printed.map((p) => p.raw))].join(" – ");
   const hedge = printed[0].hedge;
   let qualifier: Qualifier;

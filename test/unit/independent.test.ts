@@ -60,8 +60,12 @@ describe("printedInQuote and sourceHedgeInput read a source's figure the way the
   });
 
   it("returns null when the quote does not print the number (a derived figure, a spelled-out one)", () => {
+    // a "since" span needs the row's date: without it, no span can be counted
     expect(printedInQuote("the worst January since 2009", 17, "years")).toBeNull();
     expect(printedInQuote("or five-point-26 percent, on Monday", -5.26, "pct")).toBeNull();
+    // words that print another figure: "roughly double" is +100%, not +90%; "since March 2020" as of Jan 2026 is 70 months, not 69
+    expect(printedInQuote("roughly double the $91.4 billion", 90, "pct", "2026")).toBeNull();
+    expect(printedInQuote("its steepest one-day drop since March 2020", 69, "months", "2026-01-29")).toBeNull();
   });
 
   it("takes the qualifier from the bounds and the hedge word: nearly, approx, exact, over, under, range", () => {
@@ -72,6 +76,29 @@ describe("printedInQuote and sourceHedgeInput read a source's figure the way the
     expect(sourceHedgeInput({ low: 2.6, high: null, unit: "USD_bn", quote: "surged past $2.6 billion" }).qualifier).toBe("over");
     expect(sourceHedgeInput({ low: null, high: -16, unit: "pct", quote: "tumbled over 16% to $73.415" })).toMatchObject({ qualifier: "under", hedge: "over" });
     expect(sourceHedgeInput({ low: 175, high: 185, unit: "USD_bn", quote: "between $175 billion and $185 billion" })).toMatchObject({ qualifier: "range", raw: "$175 billion – $185 billion" });
+  });
+
+  it("reads a word figure with the hedge word before it, as the hedge rules read a claim's", () => {
+    // "roughly double" = +100% (2 as a ratio), hedge "roughly": approx
+    expect(printedInQuote("$175 billion to $185 billion, roughly double the $91.4 billion", 100, "pct")).toEqual({ raw: "roughly double", hedge: "roughly" });
+    expect(printedInQuote("roughly double the $91.4 billion", 2, "x")).toEqual({ raw: "roughly double", hedge: "roughly" });
+    expect(sourceHedgeInput({ low: 100, high: 100, unit: "pct", quote: "roughly double the $91.4 billion", as_of: "2026" })).toEqual({ low: 100, high: 100, unit: "pct", qualifier: "approx", raw: "roughly double", hedge: "roughly" });
+    // "almost double" = nearly +100%; "twice" = +100%; "tripled" = +200%; "halved" = a fall of 50%
+    expect(sourceHedgeInput({ low: 100, high: 100, unit: "pct", quote: "almost double the full-year expenditure", as_of: "2026" })).toMatchObject({ qualifier: "nearly", raw: "almost double", hedge: "almost" });
+    expect(printedInQuote("spending twice what it spent", 100, "pct")).toEqual({ raw: "twice", hedge: "" });
+    expect(printedInQuote("revenue about tripled", 200, "pct")).toEqual({ raw: "about tripled", hedge: "about" });
+    expect(printedInQuote("the price halved", -50, "pct")).toEqual({ raw: "halved", hedge: "" });
+    // digits win: "100%" is printed, so it is the figure read (precision 5 points, not a word's 10)
+    expect(printedInQuote("up 100%, double last year's", 100, "pct")).toEqual({ raw: "100%", hedge: "" });
+  });
+
+  it("reads 'since <month> <year>' as months to the row's date, 'since <year>' as years, with no hedge", () => {
+    // Mar 2020 -> Jan 2026: (2026 − 2020) × 12 + (1 − 3) = 70 months; the day of as_of is not counted
+    expect(printedInQuote("its steepest one-day drop since March 2020, wiping", 70, "months", "2026-01-29")).toEqual({ raw: "since March 2020", hedge: "" });
+    // Oct 2024 -> Feb 2026: (2026 − 2024) × 12 + (2 − 10) = 16 months
+    expect(printedInQuote("its lowest level since October 2024.", 16, "months", "2026-02-06")).toEqual({ raw: "since October 2024", hedge: "" });
+    // 2026 − 2009 = 17 years
+    expect(sourceHedgeInput({ low: 17, high: 17, unit: "years", quote: "the worst January since 2009", as_of: "2026-01" })).toEqual({ low: 17, high: 17, unit: "years", qualifier: "exact", raw: "since 2009", hedge: "" });
   });
 
   it("falls back to the stored number when the quote does not print it", () => {
@@ -428,6 +455,23 @@ describe("readIndependent names every bad row by file, line and field", () => {
     expect(withRow(row("16", "years", "2026-01", "the worst January for planned cuts since 2009"))).toHaveLength(2);
   });
 
+  it("a word multiple and a 'since <month> <year>' span pass with their own value only (r165, r166)", () => {
+    const row = (low: string, unit: string, asOf: string, quote: string) =>
+      ["r002", "BTC", "low", "intraday", low, low, unit, asOf, `"${quote}"`, "https://example.test/b", "Business Standard", "", "wire", "crushes-019", "contradicts", "", "", "business-standard"].join(",");
+    const double = "$175 billion to $185 billion, roughly double the $91.4 billion the company invested in 2025";
+    const since = "its steepest one-day drop since March 2020, wiping $357 billion";
+    // "roughly double" = +100% (2 as a ratio); "since March 2020" as of 29 Jan 2026 = (2026 − 2020) × 12 + 1 − 3 = 70 months
+    expect(withRow(row("100", "pct", "2026", double))).toEqual([]);
+    expect(withRow(row("2", "x", "2026", double))).toEqual([]);
+    expect(withRow(row("70", "months", "2026-01-29", since))).toEqual([]);
+    expect(withRow(row("200", "pct", "2026", "capex about tripled"))).toEqual([]);
+    // not what the words say: +90% is not "double", 71 months is not March 2020 to January 2026, 6 years is
+    expect(withRow(row("90", "pct", "2026", double))).toEqual([expect.stringMatching(/independent\.csv:3: low 90 does not match the printed "\$175 billion/), expect.stringMatching(/independent\.csv:3: high 90 does not match/)]);
+    expect(withRow(row("71", "months", "2026-01-29", since))).toHaveLength(2);
+    expect(withRow(row("6", "years", "2026-01-29", since))).toEqual([]);
+    expect(withRow(row("5", "years", "2026-01-29", since))).toHaveLength(2);
+  });
+
   it("a missing file, a missing column and a short row are one error each", () => {
     const dir = tmpDir();
     expect(readIndependent(path.join(dir, "independent.csv"), ledger).errors.map((e) => e.message)).toEqual([expect.stringMatching(/independent\.csv: does not exist$/)]);
@@ -484,9 +528,9 @@ describe("data/independent.csv", () => {
   const text = fs.readFileSync(INDEPENDENT_CSV, "utf8");
   const { rows, errors } = readIndependent(INDEPENDENT_CSV, ledger);
 
-  it("every row validates: 164 figures, r001–r164 in order (148 of the corroboration file, 16 second figures of their quotes), UTF-8 without BOM, LF line ends", () => {
+  it("every row validates: 166 figures, r001–r166 in order (148 of the corroboration file, 18 second figures of their quotes), UTF-8 without BOM, LF line ends", () => {
     expect(errors.map((e) => e.message)).toEqual([]);
-    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 164 }, (_, i) => `r${String(i + 1).padStart(3, "0")}`));
+    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 166 }, (_, i) => `r${String(i + 1).padStart(3, "0")}`));
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.includes("\r")).toBe(false);
     expect(text.endsWith("\n")).toBe(true);
@@ -495,7 +539,7 @@ describe("data/independent.csv", () => {
   it("a row after r148 restates another figure of a shared row's quote: the page's fields are that row's, the figure is not", () => {
     const shared = new Map(rows.filter((r) => Number(r.id.slice(1)) <= 148).map((r) => [r.id, r]));
     const second = rows.filter((r) => Number(r.id.slice(1)) > 148);
-    expect(second).toHaveLength(16);
+    expect(second).toHaveLength(18);
     const firsts = new Set<string>();
     for (const r of second) {
       // the note opens by naming the row whose quote it shares: "second figure of r026's quote (r026 keeps ...)"
@@ -508,8 +552,9 @@ describe("data/independent.csv", () => {
       // the claim the second figure measures is linked to it, no longer to the first row as a near link
       for (const c of r.claims) expect(first!.claims, `${r.id} and ${first!.id} -> ${c}`).not.toContain(c);
     }
-    // one second figure per shared row: 16 shared rows, from r003 (Techi's "16-month low") to r131 (Converge Digest's "up 66%")
-    expect(firsts.size).toBe(16);
+    // one second figure per shared row, except r116 (Karachi Chronicle) with two: its $91.4 billion of 2025 (r161) and its
+    // "roughly double" (r165); 17 shared rows, from r003 (Techi's "16-month low") to r131 (Converge Digest's "up 66%")
+    expect(firsts.size).toBe(17);
   });
 
   it("every link is an existing claim, and every row links at least one", () => {
@@ -588,7 +633,7 @@ describe("buildIndependent over the real ledger", () => {
     expect(get("nakamoto-009")).toMatchObject({ verdict: "confirmed", best_source: "r027" });
   });
 
-  it("a second figure of a quote decides the claim it measures (r149–r164)", () => {
+  it("a second figure of a quote decides the claim it measures (r149–r166)", () => {
     // GMT Eight's headline "$2 Trillion" loss = [−2.5, −1.5) by rule 1; Reuters via CNA (r156, wire) prints "lost US$2
     // trillion" since the peak, as printed equal: confirmed. crypto.news's "about $2 trillion" (r155) restates CoinGecko
     // like r156, so it is counted once (rule 6)
@@ -617,6 +662,22 @@ describe("buildIndependent over the real ledger", () => {
     // two that confirm as printed rank first, and the smaller id breaks their tie
     expect(get("nakamoto-040")).toMatchObject({ verdict: "confirmed", best_source: "r162" });
     expect(get("nakamoto-040").sources.map((s) => [s.id, s.relation])).toEqual([["r162", "confirms"], ["r163", "confirms_within_rounding"], ["r164", "confirms"]]);
+  });
+
+  it("a figure its quote prints in words decides: 'roughly double' (r165) and 'since March 2020' (r166)", () => {
+    // TradingKey's "doubling" = +100% exact, a word figure good to 10%: [90, 110). Karachi Chronicle's "roughly double"
+    // (r165) = +100% approx, a = max(10, 2% of 100) = 10: [90, 110], 100 as printed. The claim's interval contains 100
+    // and r165's is no narrower (20 wide both): confirms, and both print 100: confirmed
+    expect(get("tradingkey-019")).toMatchObject({ verdict: "confirmed", best_source: "r165" });
+    // Nakamoto's "almost double" = nearly 100: n = max(10, 5% of 100) = 10, [90, 100) as printed, [90, 110) with
+    // rounding. r165's 100 as printed is not in [90, 100) (100 itself is not "almost" 100): confirmed within rounding
+    expect(get("nakamoto-036")).toMatchObject({ verdict: "confirmed_within_rounding", best_source: "r165" });
+    // Nakamoto's "since March 2020" as of 29 Jan 2026 = 70 months (6 × 12 + 1 − 3), a word figure: [63, 77).
+    // AP via Ground News (r166) prints the same "since March 2020" for the same day: 70 as printed, confirmed
+    expect(get("nakamoto-044")).toMatchObject({ verdict: "confirmed", best_source: "r166" });
+    expect(get("nakamoto-044").sources).toEqual([expect.objectContaining({ id: "r166", relation: "confirms", interval: "[63, 77) months" })]);
+    // the first rows no longer link these claims: r116's $175–185 billion and r128's fall of about 10% are another metric
+    for (const id of ["tradingkey-019", "nakamoto-036"]) expect(get(id).sources.map((s) => s.id), id).toEqual(["r165"]);
   });
 
   it("a COMEX futures settlement is context for a spot silver claim", () => {

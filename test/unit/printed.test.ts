@@ -3,7 +3,7 @@
  * expected value below is read off the text by hand.
  */
 import { describe, expect, it } from "vitest";
-import { matchesInWords, matchesPrintedFigure, printedMismatch, sinceSpan, spelledNumbers, wordFigureValues } from "../../src/domain/printed";
+import { matchesInWords, matchesPrintedFigure, printedMismatch, sincePhrase, sinceSpan, spelledNumbers, wordFigureValues, wordFiguresIn, wordReading } from "../../src/domain/printed";
 
 describe("matchesPrintedFigure: digits, read as the hedge rules read them", () => {
   it.each([
@@ -60,6 +60,11 @@ describe("wordFigureValues: the word-figure list", () => {
     ["multiple times", "count", [2]],
     // half of a number of people means nothing: no value
     ["half of the traders", "people", []],
+    // "twice" is double: +100% or 2x; "tripled" +200% or 3x; a count of times is not a multiple
+    ["spent twice as much", "pct", [100]],
+    ["revenue tripled", "x", [3]],
+    ["threefold rise", "pct", [200]],
+    ["the Fed cut twice", "count", []],
   ])("%j in %s -> %j", (text, unit, expected) => {
     expect(wordFigureValues(text, unit)).toEqual(expected);
   });
@@ -80,6 +85,29 @@ describe("sinceSpan: 'since <date>' as a span to the figure's date", () => {
     ["no date here", "2026-01", "years", null],
   ])("%j as of %s in %s -> %s", (text, asOf, unit, expected) => {
     expect(sinceSpan(text, asOf, unit)).toBe(expected);
+  });
+});
+
+describe("wordFiguresIn, sincePhrase and wordReading: where the words are, for quoting them", () => {
+  it("gives the words as printed and where they start", () => {
+    // "roughly " is 8 characters: "double" starts at 8
+    expect(wordFiguresIn("roughly double the $91.4 billion", "pct")).toEqual([{ text: "double", index: 8, value: 100 }]);
+    expect(wordFiguresIn("Doubling from $91 billion", "x")).toEqual([{ text: "Doubling", index: 0, value: 2 }]);
+  });
+
+  it("reads 'since <Month> <year>' to the month of the figure's date, the end of a range", () => {
+    // "its steepest one-day drop " is 26 characters; Mar 2020 -> Jan 2026 = 6 × 12 + 1 − 3 = 70
+    expect(sincePhrase("its steepest one-day drop since March 2020, wiping", "2026-01-29", "months")).toEqual({ text: "since March 2020", index: 26, value: 70 });
+    // in years the months do not count: 2026 − 2020 = 6
+    expect(sincePhrase("since March 2020", "2026-01-29", "years")).toEqual({ text: "since March 2020", index: 0, value: 6 });
+    expect(sincePhrase("since March 2020", "2026", "months")).toBeNull();
+  });
+
+  it("finds the word figure or span equal to the value, and nothing for another value", () => {
+    expect(wordReading(-100, "almost double", "pct", "2026")).toEqual({ text: "double", index: 7, value: 100 });
+    expect(wordReading(70, "since March 2020", "months", "2026-01-29")).toEqual({ text: "since March 2020", index: 0, value: 70 });
+    expect(wordReading(69, "since March 2020", "months", "2026-01-29")).toBeNull();
+    expect(wordReading(110, "roughly double", "pct", "2026")).toBeNull();
   });
 });
 

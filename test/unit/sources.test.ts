@@ -152,3 +152,33 @@ describe("another measure that fits a disputed figure: same or one-day windows o
     expect(r.rating).toBe("unverifiable");
   });
 });
+
+describe("a figure a source prints only in words is rated and explained as printed (r165, r166)", () => {
+  const a = loadAnalysis();
+  const get = (id: string) => a.independent.find((x) => x.claim === id)!;
+
+  it("TradingKey's 'doubling' against Karachi Chronicle's 'roughly double': both +100%, accurate", () => {
+    // "doubling" = [90, 110) (a word figure good to 10%); "roughly double" = [90, 110], 100 as printed: confirmed
+    expect(get("tradingkey-019")).toMatchObject({ verdict: "confirmed", best_source: "r165", rating: "accurate" });
+    expect(get("tradingkey-019").explanation).toBe("TradingKey says “doubling”; Karachi Chronicle reports “roughly double” (2026).");
+  });
+
+  it("Nakamoto's 'almost double' meets 'roughly double' only once hedges are allowed: accurate, rounded", () => {
+    // "almost double" as printed = [90, 100): 100 is not in it; with rounding [90, 110) holds it
+    expect(get("nakamoto-036")).toMatchObject({ verdict: "confirmed_within_rounding", best_source: "r165", rating: "accurate_rounded" });
+    expect(get("nakamoto-036").explanation).toBe("Nakamoto says “almost double”; Karachi Chronicle reports “roughly double” (2026), which agrees once both figures' rounding and hedges are allowed.");
+  });
+
+  it("Nakamoto's 'since March 2020' against AP's (via Ground News) 'since March 2020': accurate", () => {
+    expect(get("nakamoto-044")).toMatchObject({ verdict: "confirmed", best_source: "r166", rating: "accurate" });
+    expect(get("nakamoto-044").explanation).toBe("Nakamoto says “since March 2020”; Ground News aggregation reports “since March 2020” (in the session, 29 Jan 2026).");
+  });
+
+  it("no explanation restates a word figure or a since-span as a number the source never printed", () => {
+    // before: "Business Standard reports 16 months", "Wyoming Star News reports 17 years"; the quotes print
+    // "since October 2024" and "since 2009"
+    expect(get("gmteight-011").explanation).toBe("GMT Eight says “16-month”; Business Standard reports “since October 2024” (6 Feb 2026).");
+    expect(get("gmteight-010").explanation).toBe("GMT Eight says “17-year”; Wyoming Star News reports “since 2009” (January 2026).");
+    for (const id of ["tradingkey-019", "nakamoto-036", "nakamoto-044"]) expect(get(id).explanation, id).not.toMatch(/100%|70 months|a rise of/);
+  });
+});
