@@ -22,7 +22,7 @@ export { escapeMarkdown, quoteMarkdown, markdownHtml } from "./render/markdown";
 export { formatBounds, formatSig, joinWords, plural, percentOf, roundSig } from "./render/format";
 export { exportHtml, exportPath } from "./report/page";
 export * from "./charts";
-export { RATINGS, ratingLabel, isRating, type Rating, type Rated } from "./domain/ratings";
+export { RATINGS, ratingLabel, conflictRatingLabel, isRating, type Rating, type Rated } from "./domain/ratings";
 export { formatInterval, contains, intersect, toBounds } from "./domain/intervals";
 export { effectiveInterval, nominalInterval } from "./domain/hedges";
 export { percentChange, impliedBase, impliedFxRate, leverageWipeoutMove } from "./domain/recompute";

@@ -19,6 +19,8 @@ export interface VerdictBarOptions extends ChartOptions {
   categoryLabels?: Readonly<Record<string, string>>;
   /** What one unit of a bar counts, the axis title; default "figures" (a row of the figures table). */
   xTitle?: string;
+  /** The words of each rating when the bars are ratings; default ratingLabel (reconciliations: conflictRatingLabel). */
+  ratingLabels?: (rating: Rating) => string;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface VerdictBarOptions extends ChartOptions {
  * @throws RangeError for an unknown verdict; Error for an invalid id.
  * @example verdictBarChart([{ article: "a", verdict: "holds" }, { article: "a", verdict: "fails" }], { id: "verdicts", title: "Verdicts" }).data.map((t) => t.x) // => [[1], [1]]
  * @example verdictBarChart([{ article: "a", rating: "inaccurate" }], { id: "r", title: "R", verdict: "rating" }).data[0].name // => "Inaccurate"
+ * @example verdictBarChart([{ article: "a", rating: "inaccurate" }], { id: "r", title: "R", verdict: "rating", ratingLabels: () => "Contradictory" }).data[0].name // => "Contradictory"
  * @example verdictBarChart([{ article: "a", verdict: "holds" }], { id: "v", title: "V" }).layout.xaxis.title.text // => "figures"
  */
 export function verdictBarChart(rows: RowsInput, options: VerdictBarOptions): PlotlyFigure {
@@ -40,7 +43,7 @@ export function verdictBarChart(rows: RowsInput, options: VerdictBarOptions): Pl
   const ratings = records.length > 0 && records.every((r) => isRating(String(r[vKey] ?? "")));
   const order: readonly string[] = ratings ? RATINGS : VERDICTS;
   const color = (v: string) => (ratings ? RATING_COLORS[v as Rating] : VERDICT_COLORS[v as Verdict]);
-  const label = (v: string) => (ratings ? ratingLabel(v as Rating) : VERDICT_LABELS[v as Verdict]);
+  const label = (v: string) => (ratings ? (options.ratingLabels ?? ratingLabel)(v as Rating) : VERDICT_LABELS[v as Verdict]);
   const counts = new Map<string, number>();
   for (const r of records) {
     const v = ratings ? String(r[vKey]) : normalizeVerdict(String(r[vKey] ?? ""));

@@ -316,17 +316,22 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
   // under 0.5% of the figures, or within the spread of the outside reports (src/domain/reconcile.ts)
   const share = gapMatch?.[2] ? Number(gapMatch[2].replace(/[^\d.]/g, "")) : null;
   const small = /under 0\.5% of the figures/.test(c.reason) || (share !== null && share <= 100 * MATERIAL_RELATIVE);
+  // rule 5: figures of different days do not test each other, even when they agree (src/domain/reconcile.ts)
+  const days = c.reason.includes("figures of different days among them") ? "; only those of the same day confirm each other" : "";
+  const all = c.members.length > 2 ? "all" : "both";
   const text = {
-    accurate: `${list} agree with each other as printed (each figure is checked against the record separately).`,
+    accurate: `${list} agree with each other as printed (each figure is checked against the record separately)${days}.`,
     accurate_rounded: immaterial
       ? small
-        ? `${list} differ by ${gap}, less than half a percent: too small to matter.`
-        : `${list} differ by ${gap}, but outside reports of the same figure differ from one another by as much, so the gap does not matter.`
-      : `${list} agree with each other once each is read as the rounded or hedged figure it is.`,
+        ? `${list} differ by ${gap}, less than half a percent: too small to matter${days}.`
+        : `${list} differ by ${gap}, but outside reports of the same figure differ from one another by as much, so the gap does not matter${days}.`
+      : `${list} agree with each other once each is read as the rounded or hedged figure it is${days}.`,
     misleading: `${list} measure different things.`,
     unverifiable:
       c.verdict === "timing_mismatch"
-        ? `${list} refer to different days, and the quantity moved in between: they do not test each other, and ${c.members.length > 2 ? "all" : "both"} can be right.`
+        ? / refer to overlapping dates, so they do not test each other/.test(c.reason)
+          ? `${list} agree, but they refer to different days, so they do not test each other: their agreement confirms ${c.members.length > 2 ? "none of them" : "neither"}.`
+          : `${list} refer to different days, and the quantity moved in between: they do not test each other, and ${all} can be right.`
         : `${list} measure different scopes or stages: they do not test each other, and all can be true together.`,
     inaccurate: `${list} give the same quantity for overlapping dates and cannot all be right${gap ? `: they are ${gap} apart` : ""}.`,
   }[rating];

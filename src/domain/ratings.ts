@@ -11,6 +11,11 @@
  * | misleading | Misleading: another measure or date | the figures are right for another quantity, window or day than the sentence suggests |
  * | inaccurate | Inaccurate | the record or the article's own arithmetic gives a materially different figure |
  * | unverifiable | Cannot be verified | no comparable record, or a garbled figure that has two readings |
+ *
+ * A reconciliation (src/domain/reconcile.ts) compares the articles' figures with each other, never
+ * with the record, so the same machine ratings are shown to readers in words of agreement
+ * (conflictRatingLabel): accurate → Consistent, accurate_rounded → Consistent once rounded,
+ * unverifiable → Cannot be compared, inaccurate → Contradictory, misleading → Misleading.
  */
 
 /** A rating on the reader's scale. */
@@ -34,6 +39,27 @@ const LABELS: Readonly<Record<Rating, string>> = {
  */
 export function ratingLabel(rating: Rating): string {
   return LABELS[rating];
+}
+
+const CONFLICT_LABELS: Readonly<Record<Rating, string>> = {
+  accurate: "Consistent",
+  accurate_rounded: "Consistent once rounded",
+  misleading: "Misleading",
+  inaccurate: "Contradictory",
+  unverifiable: "Cannot be compared",
+};
+
+/**
+ * A reconciliation's rating as a reader sees it: whether the articles' figures agree with each
+ * other, not whether they are right (the machine rating stays `accurate`, … in JSON, tables'
+ * keys and colours). The one place these words live.
+ * @example conflictRatingLabel("accurate") // => "Consistent"
+ * @example conflictRatingLabel("accurate_rounded") // => "Consistent once rounded"
+ * @example conflictRatingLabel("unverifiable") // => "Cannot be compared"
+ * @example conflictRatingLabel("inaccurate") // => "Contradictory"
+ */
+export function conflictRatingLabel(rating: Rating): string {
+  return CONFLICT_LABELS[rating];
 }
 
 /** A verdict with its reader-facing rating and explanation. */

@@ -9,7 +9,9 @@
  * families are declared in data/families.csv (src/data/declarations.ts); the consensus is the
  * simple-statistics median of the figures' midpoints.
  *
- * Verdicts (same quantity):
+ * Verdicts (same quantity). Only figures whose dates overlap test each other (`datesMeet`), so a
+ * group in which no two figures' dates overlap is a timing_mismatch whatever the numbers (rule 5,
+ * data/README.md); otherwise:
  * - agree: the figures as printed share a value;
  * - agree_within_rounding: they share one once each figure's rounding and hedge is allowed
  *   (src/domain/intervals.ts effectiveInterval);
@@ -160,6 +162,21 @@ function gapText(x: number): string {
 /** How a pair of figures that share no value is explained. */
 export type PairExplanation = "scope" | "timing" | "contradiction";
 
+/** How an agreeing group's reason ends when some of its figures are of different days (rateConflict reads it). */
+export const DIFFERENT_DAYS_NOTE = "figures of different days among them agree without testing each other";
+
+/**
+ * Whether any two of the figures have overlapping dates (`asOfOverlaps`: "2026-02" and
+ * "2026-02-06" do), the least a pair needs to test each other: a price of 7 February that matches
+ * one of 8 February confirms nothing, as one that differs disproves nothing.
+ * @example datesMeet([{ as_of: "2026-02-07" }, { as_of: "2026-02-08" }]) // => false
+ * @example datesMeet([{ as_of: "2026-02-07" }, { as_of: "2026-02-08" }, { as_of: "2026-02-06/2026-02-08" }]) // => true
+ * @example datesMeet([{ as_of: "2026-02" }, { as_of: "2026-02-06" }]) // => true
+ */
+export function datesMeet(figures: readonly Pick<Claim, "as_of">[]): boolean {
+  return figures.some((a, i) => figures.slice(i + 1).some((b) => asOfOverlaps(a.as_of, b.as_of)));
+}
+
 /**
  * Why two disjoint figures of the same quantity differ, decided from the passage and the dates:
  * one passage describing two stages (same quote, or same section and date) -> "scope"; dates
@@ -195,11 +212,17 @@ function magnitude(f: ReconcileFigure): number {
  */
 export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: string, spread = 0): { verdict: ConflictVerdict; reason: string } {
   const list = figures.map(figureText).join(", ");
+  // rule 5: only figures whose dates overlap test each other, in agreement as in disagreement
+  const tested = datesMeet(figures.map((f) => f.claim));
+  const untested = (agreement: string) => ({ verdict: "timing_mismatch" as const, reason: `${agreement}, but no two of the ${figures.length} figures refer to overlapping dates, so they do not test each other: ${list}` });
+  // agreement among figures of several days: only those whose dates overlap confirm each other
+  const mixed = figures.some((a, i) => figures.slice(i + 1).some((b) => !asOfOverlaps(a.claim.as_of, b.claim.as_of))) ? `; ${DIFFERENT_DAYS_NOTE}` : "";
   const nominal = intersectAll(figures.map((f) => f.nominal));
-  if (nominal) return { verdict: "agree", reason: `all ${figures.length} figures share ${formatInterval(nominal)} ${unit}: ${list}` };
+  if (nominal) return tested ? { verdict: "agree", reason: `all ${figures.length} figures share ${formatInterval(nominal)} ${unit}: ${list}${mixed}` } : untested(`the figures share ${formatInterval(nominal)} ${unit}`);
   const effective = intersectAll(figures.map((f) => f.effective));
   if (effective) {
-    return { verdict: "agree_within_rounding", reason: `the printed figures differ but all fit ${formatInterval(effective)} ${unit} once their rounding and hedges are allowed: ${list}` };
+    if (!tested) return untested(`the figures fit ${formatInterval(effective)} ${unit} once their rounding and hedges are allowed`);
+    return { verdict: "agree_within_rounding", reason: `the printed figures differ but all fit ${formatInterval(effective)} ${unit} once their rounding and hedges are allowed: ${list}${mixed}` };
   }
   const pairs: { a: ReconcileFigure; b: ReconcileFigure; why: PairExplanation; gap: number }[] = [];
   const close: { a: ReconcileFigure; b: ReconcileFigure; gap: number }[] = [];
@@ -208,7 +231,7 @@ export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: str
       if (intersect(a.effective, b.effective)) return;
       const gap = distance(a.effective, b.effective);
       if (isImmaterial(gap, Math.max(magnitude(a), magnitude(b)), spread)) close.push({ a, b, gap });
-      else pairs.push({ a, b, why: explainPair(a.claim, b.claim), gap });
+      else pairs.push({ a, b, why: tested ? explainPair(a.claim, b.claim) : "timing", gap });
     }),
   );
   const share = (p: { a: ReconcileFigure; b: ReconcileFigure; gap: number }) => {
@@ -219,8 +242,9 @@ export function judgeSameQuantity(figures: readonly ReconcileFigure[], unit: str
     `${figureText(p.a)} = ${formatInterval(p.a.effective)} and ${figureText(p.b)} = ${formatInterval(p.b.effective)} are ${gapText(p.gap)} ${unit}${share(p)} apart`;
   if (pairs.length === 0) {
     const widest = [...close].sort((x, y) => y.gap - x.gap)[0];
+    if (!tested) return untested(`the figures differ by an immaterial amount (${describe(widest)})`);
     const margin = spread > 0 ? `within the ${gapText(spread)} ${unit} by which independent reports of it differ, or under 0.5%` : "under 0.5% of the figures";
-    return { verdict: "agree_within_rounding", reason: `the figures differ by an immaterial amount, ${margin}: ${describe(widest)}` };
+    return { verdict: "agree_within_rounding", reason: `the figures differ by an immaterial amount, ${margin}: ${describe(widest)}${mixed}` };
   }
   const agreeing = largestAgreeingSet(figures.map((f) => ({ id: f.claim.id, iv: f.effective })));
   const best = `largest agreeing set: ${agreeing.join(", ")} (${agreeing.length} of ${figures.length})`;

@@ -5,16 +5,27 @@
  */
 import type { PublishableFinding, ScoreRow } from "../domain/findings";
 import { scoreboardHeadings } from "../domain/findings";
-import { RATINGS, ratingLabel, type Rating } from "../domain/ratings";
+import { RATINGS, conflictRatingLabel, ratingLabel, type Rating } from "../domain/ratings";
 import { escapeHtml, RATING_COLORS, textColorOn } from "../render/html";
 
 /**
- * A rating as a coloured label.
+ * A rating as a coloured label (its words: `label`, by default the claim scale's).
  * @example ratingBadge("inaccurate") // => '<span class="rating" style="background:#D55E00;color:#000000">Inaccurate</span>'
+ * @example ratingBadge("inaccurate", "Contradictory") // => '<span class="rating" style="background:#D55E00;color:#000000">Contradictory</span>'
  */
-export function ratingBadge(rating: Rating): string {
+export function ratingBadge(rating: Rating, label: string = ratingLabel(rating)): string {
   const bg = RATING_COLORS[rating];
-  return `<span class="rating" style="background:${bg};color:${textColorOn(bg)}">${escapeHtml(ratingLabel(rating))}</span>`;
+  return `<span class="rating" style="background:${bg};color:${textColorOn(bg)}">${escapeHtml(label)}</span>`;
+}
+
+/**
+ * A finding's rating in a reader's words: a reconciliation's (id `conflict:…`) says whether the
+ * articles agree with each other (conflictRatingLabel), any other on the claim scale (ratingLabel).
+ * @example findingRatingLabel({ id: "conflict:BTC.low.intraday", rating: "inaccurate" }) // => "Contradictory"
+ * @example findingRatingLabel({ id: "check:x", rating: "inaccurate" }) // => "Inaccurate"
+ */
+export function findingRatingLabel(f: Pick<PublishableFinding, "id" | "rating">): string {
+  return f.id.startsWith("conflict:") ? conflictRatingLabel(f.rating) : ratingLabel(f.rating);
 }
 
 /**
@@ -48,7 +59,7 @@ export function findingsHtml(findings: readonly PublishableFinding[]): string {
   if (findings.length === 0) return "<p>No figure was rated inaccurate or misleading.</p>";
   const items = findings.map(
     (f) =>
-      `<li>${ratingBadge(f.rating)} <strong>${escapeHtml(f.title)}</strong>` +
+      `<li>${ratingBadge(f.rating, findingRatingLabel(f))} <strong>${escapeHtml(f.title)}</strong>` +
       `<blockquote>${escapeHtml(f.quote)}</blockquote>` +
       `<p>${escapeHtml(f.evidence)}</p>` +
       `<p class="muted">Caveat: ${escapeHtml(f.caveat)}</p></li>`,

@@ -8,7 +8,7 @@ import { joinWords, plural } from "../render/format";
 import { formatNumber } from "../render/html";
 import { escapeMarkdown } from "../render/markdown";
 import type { Article, Section } from "../data/types";
-import { checkName, ratingCountWords, type SummaryInput } from "./explain";
+import { checkName, conflictCountWord, ratingCountWords, type SummaryInput } from "./explain";
 import { plainDate, quoted } from "../domain/wording";
 
 /** An item of the tally: its rating and how a reader names it (Markdown, escaped by the caller). */
@@ -47,7 +47,8 @@ export function articleIntroText(a: Article, sections: readonly Section[], s: Su
 /**
  * What holds and what does not across an article, by method: the ratings of its figures against
  * independent reporting, of the recomputations and of the reconciliations that read them, each
- * followed by the items found inaccurate or misleading, named as a reader knows them: a figure by
+ * followed by the items found inaccurate or misleading (a reconciliation's in words of agreement:
+ * "2 consistent and 1 cannot be compared; contradictory: none"), named as a reader knows them: a figure by
  * what it prints (“20%”), a recomputation by its statement, a reconciliation by what it measures
  * (`conflicts` give their names).
  */
@@ -56,9 +57,7 @@ export function articleTallyText(s: SummaryInput, conflicts: readonly TallyItem[
   const checks = s.checks.map((v) => ({ name: checkName(v), rating: v.rating }));
   const line = (title: string, items: readonly TallyItem[], noun: string) =>
     `- **${title}:** ${plural(items.length, noun)}, ${ratingCountWords(items.map((x) => x.rating))}; inaccurate or misleading: ${wanting(items)}.`;
-  return [
-    line("Against independent reporting", figures, "figure"),
-    line("Recomputations", checks, "check"),
-    line("Reconciliations with other figures", conflicts, "reconciliation"),
-  ].join("\n");
+  // a reconciliation compares figures with each other: its ratings read as agreement, and only a contradiction is wanting
+  const agreement = `- **Reconciliations with other figures:** ${plural(conflicts.length, "reconciliation")}, ${ratingCountWords(conflicts.map((x) => x.rating), conflictCountWord)}; contradictory: ${wanting(conflicts)}.`;
+  return [line("Against independent reporting", figures, "figure"), line("Recomputations", checks, "check"), agreement].join("\n");
 }

@@ -14,7 +14,7 @@ import { toRecords, type RowsInput } from "../render/html";
 import { plural } from "../render/format";
 import { intersectAll } from "../domain/intervals";
 import { figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
-import { ratingLabel, type Rated } from "../domain/ratings";
+import { conflictRatingLabel, type Rated } from "../domain/ratings";
 import { plainDate, plainRange, quantityWords, termWords } from "../domain/wording";
 import type { Claim, FamilySpec, Interval } from "../data/types";
 import type { Ledger } from "../data/ledger";
@@ -107,7 +107,7 @@ export function conflictCharts(rows: RowsInput, prefix: string, analysis: Analys
   const { ledger } = analysis;
   return conflicts.filter(chartWorthy).map((c: Conflict & Partial<Rated>) => {
     const articles = distinct(c.members.map((m) => m.article)).length;
-    const rating = c.rating ? `${ratingLabel(c.rating)} · ` : "";
+    const rating = c.rating ? `${conflictRatingLabel(c.rating)} · ` : "";
     const family = ledger.families.find((f) => c.kind === "family" && `family.${f.name}` === c.id && f.relation === "ordered");
     const fit = family ? familyChartRows(familyLevels(family.name, c.unit, ledger), c.unit, ledger) : undefined;
     return withLegendRoom(

@@ -5,7 +5,7 @@
  * from data/; article text is escaped with escapeMarkdown. Each returns Markdown, which shows
  * itself when it is a cell's last value.
  */
-import { RATINGS, ratingLabel, type Rated, type Rating } from "../domain/ratings";
+import { RATINGS, conflictRatingLabel, ratingLabel, type Rated, type Rating } from "../domain/ratings";
 import { md, type Markdown } from "../render/display";
 import { joinWords, plural, unstop } from "../render/format";
 import { formatNumber } from "../render/html";
@@ -24,24 +24,36 @@ const RATING_COUNT_WORDS: Readonly<Record<Rating, string>> = {
 };
 
 /**
- * Counts of ratings in words, best first, skipping zeros.
+ * How a count of each reconciliation rating reads in a sentence: its label in lower case
+ * (conflictRatingLabel: "2 consistent once rounded").
+ * @example conflictCountWord("unverifiable") // => "cannot be compared"
+ */
+export function conflictCountWord(rating: Rating): string {
+  return conflictRatingLabel(rating).toLowerCase();
+}
+
+/**
+ * Counts of ratings in words, best first, skipping zeros; `word` says how a rating reads (the
+ * claim scale's words by default, conflictCountWord for reconciliations).
  * @example ratingCountWords(["accurate", "inaccurate", "accurate", "unverifiable"]) // => "2 accurate, 1 inaccurate and 1 cannot be verified"
+ * @example ratingCountWords(["accurate", "unverifiable", "accurate_rounded"], conflictCountWord) // => "1 consistent, 1 consistent once rounded and 1 cannot be compared"
  * @example ratingCountWords([]) // => "none"
  */
-export function ratingCountWords(ratings: readonly Rating[]): string {
+export function ratingCountWords(ratings: readonly Rating[], word: (rating: Rating) => string = (r) => RATING_COUNT_WORDS[r]): string {
   const parts = RATINGS.map((r) => [r, ratings.filter((x) => x === r).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([r, n]) => `${formatNumber(n)} ${RATING_COUNT_WORDS[r]}`);
+    .map(([r, n]) => `${formatNumber(n)} ${word(r)}`);
   return parts.length === 0 ? "none" : joinWords(parts);
 }
 
 /**
  * A rating and its explanation as one plain sentence or two (Markdown, explanation escaped):
- * "**Inaccurate.** The claimed … ."
+ * "**Inaccurate.** The claimed … ."; `label` is the rating's words (the claim scale's by
+ * default; a reconciliation's: conflictRatingLabel).
  * @example explainText({ rating: "accurate_rounded", explanation: "The figures agree once rounded." }) // => "**Accurate, rounded.** The figures agree once rounded."
+ * @example explainText({ rating: "accurate_rounded", explanation: "The figures agree once rounded." }, "Consistent once rounded") // => "**Consistent once rounded.** The figures agree once rounded."
  */
-export function explainText(v: Pick<Rated, "rating" | "explanation">): string {
-  const label = ratingLabel(v.rating);
+export function explainText(v: Pick<Rated, "rating" | "explanation">, label: string = ratingLabel(v.rating)): string {
   const text = unstop(escapeMarkdown(v.explanation.trim()));
   const sentence = text === "" ? "" : ` ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   return `**${label}.**${sentence}`;
@@ -49,11 +61,15 @@ export function explainText(v: Pick<Rated, "rating" | "explanation">): string {
 
 /**
  * A verdict (a check, a reconciliation, an independent result, a row of the figures table) in
- * plain words, as Markdown that shows itself.
+ * plain words, as Markdown that shows itself. A reconciliation (anything with `members`, or a
+ * row of the conflicts table with its `agreement`) is labelled in words of agreement
+ * (conflictRatingLabel), anything else on the claim scale.
  * @example explain({ rating: "inaccurate", explanation: "the gap is 5 pct" }).text // => "**Inaccurate.** The gap is 5 pct."
+ * @example explain({ rating: "inaccurate", explanation: "they are 5 pct apart", members: [] }).text // => "**Contradictory.** They are 5 pct apart."
  */
-export function explain(v: Pick<Rated, "rating" | "explanation">): Markdown {
-  return md(explainText(v));
+export function explain(v: Pick<Rated, "rating" | "explanation"> & { members?: unknown; agreement?: string }): Markdown {
+  const reconciliation = v.members !== undefined || v.agreement !== undefined;
+  return md(explainText(v, reconciliation ? conflictRatingLabel(v.rating) : ratingLabel(v.rating)));
 }
 
 /** The parts of a section (or article) that a summary reads. */

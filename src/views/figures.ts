@@ -12,7 +12,7 @@
 import type * as Danfo from "danfojs-node";
 import type { Analysis } from "../domain/analysis";
 import { sourceHedgeInput } from "../domain/sources";
-import type { Rating } from "../domain/ratings";
+import { conflictRatingLabel, ratingLabel, type Rating } from "../domain/ratings";
 import { toDataFrame } from "../data/danfo";
 import "../render/frame";
 import { isGarbledFigure } from "./readings";
@@ -200,14 +200,17 @@ export interface ConflictRecord {
   /** The largest set of figures that share a value (space-separated ids). */
   agreeing: string;
   verdict: string;
+  /** The machine rating (`accurate`, …), for queries and colours. */
   rating: Rating;
+  /** The rating in the words a reader is shown for a reconciliation (conflictRatingLabel): "Consistent", "Contradictory", … */
+  agreement: string;
   explanation: string;
 }
 
 /** The columns of the conflicts table, in order. */
 export const CONFLICT_TABLE_FIELDS: readonly (keyof ConflictRecord)[] = [
   "id", "quantity", "kind", "theme", "subject", "metric", "window", "unit", "figures", "claims", "articles", "common_low", "common_high",
-  "consensus", "spread", "agreeing", "verdict", "rating", "explanation",
+  "consensus", "spread", "agreeing", "verdict", "rating", "agreement", "explanation",
 ];
 
 /** Every reconciliation as a record, in id order. */
@@ -217,7 +220,7 @@ export function conflictRecords(analysis: Analysis = sharedAnalysis()): Conflict
     id: c.id, quantity: conflictTitle(c, analysis.ledger), kind: c.kind, theme: conflictTheme(c, rules), subject: c.subject, metric: c.metric, window: c.window, unit: c.unit,
     figures: c.members.length, claims: c.claims.join(" "), articles: distinct(c.members.map((m) => m.article)).join(" "),
     common_low: c.intersection?.low ?? null, common_high: c.intersection?.high ?? null, consensus: c.consensus, spread: c.spread,
-    agreeing: c.agreeing.join(" "), verdict: c.verdict, rating: c.rating, explanation: c.explanation,
+    agreeing: c.agreeing.join(" "), verdict: c.verdict, rating: c.rating, agreement: conflictRatingLabel(c.rating), explanation: c.explanation,
   }));
 }
 
@@ -237,12 +240,25 @@ export interface VerdictRecord {
   /** The check or reconciliation id, or the deciding outside figure ("" when none). */
   by: string;
   verdict: string;
+  /** The machine rating (`accurate`, …), for queries and colours. */
   rating: Rating;
+  /** The rating in the words a reader is shown: a reconciliation's in words of agreement ("Consistent", conflictRatingLabel), the others' on the claim scale ("Accurate", ratingLabel). */
+  assessment: string;
   explanation: string;
 }
 
 /** The columns of the verdicts table, in order. */
-export const VERDICT_TABLE_FIELDS: readonly (keyof VerdictRecord)[] = ["id", "method", "by", "verdict", "rating", "explanation"];
+export const VERDICT_TABLE_FIELDS: readonly (keyof VerdictRecord)[] = ["id", "method", "by", "verdict", "rating", "assessment", "explanation"];
+
+/**
+ * A verdict's rating in a reader's words: a reconciliation's as agreement between the articles
+ * (conflictRatingLabel), any other method's on the claim scale (ratingLabel).
+ * @example assessmentWords("reconciliation", "accurate") // => "Consistent"
+ * @example assessmentWords("recomputation", "accurate") // => "Accurate"
+ */
+export function assessmentWords(method: VerdictRecord["method"], rating: Rating): string {
+  return method === "reconciliation" ? conflictRatingLabel(rating) : ratingLabel(rating);
+}
 
 /**
  * Every verdict on every article figure, long form: per claim in ledger order, the checks that
@@ -252,20 +268,21 @@ export function verdictRecords(analysis: Analysis = sharedAnalysis()): VerdictRe
   const independent = new Map(analysis.independent.map((r) => [r.claim, r]));
   return analysis.ledger.claims.flatMap((c) => {
     const r = independent.get(c.id);
-    return [
+    const rows: Omit<VerdictRecord, "assessment">[] = [
       ...analysis.verdicts.filter((v) => v.claims.includes(c.id)).map((v) => ({ id: c.id, method: "recomputation" as const, by: v.id, verdict: v.verdict, rating: v.rating, explanation: v.explanation })),
       ...analysis.conflicts.filter((x) => x.claims.includes(c.id)).map((x) => ({ id: c.id, method: "reconciliation" as const, by: x.id, verdict: x.verdict, rating: x.rating, explanation: x.explanation })),
       r
         ? { id: c.id, method: "independent sources" as const, by: r.best_source ?? "", verdict: r.verdict, rating: r.rating, explanation: r.explanation }
         : { id: c.id, method: "independent sources" as const, by: "", verdict: "unverified", rating: "unverifiable" as const, explanation: "" },
     ];
+    return rows.map(({ explanation, ...v }) => ({ ...v, assessment: assessmentWords(v.method, v.rating), explanation }));
   });
 }
 
 /**
  * Every verdict on every article figure in a DataFrame (see VerdictRecord), to join to the
  * figures table on `id`: `dfd.merge({ left, right: verdicts(), on: ["id"], how: "left" })`.
- * @example verdicts().columns // => ["id", "method", "by", "verdict", "rating", "explanation"]
+ * @example verdicts().columns // => ["id", "method", "by", "verdict", "rating", "assessment", "explanation"]
  */
 export function verdicts(analysis: Analysis = sharedAnalysis()): Danfo.DataFrame {
   return toDataFrame(verdictRecords(analysis), VERDICT_TABLE_FIELDS);

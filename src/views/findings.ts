@@ -14,6 +14,7 @@ import { md, type Markdown } from "../render/display";
 import { roundSig } from "../render/format";
 import { escapeMarkdown } from "../render/markdown";
 import { explainText } from "./explain";
+import { findingRatingLabel } from "../report/front-page";
 import { sharedAnalysis } from "./shared";
 
 /** The columns of scoreboard, in order. */
@@ -92,7 +93,7 @@ export function findingsMarkdown(list: readonly PublishableFinding[]): string {
     .map(
       (f, k) =>
         `${k + 1}. **${escapeMarkdown(f.title)}**\n\n   > ${escapeMarkdown(f.quote)}\n\n   ` +
-        `${explainText({ rating: f.rating, explanation: f.evidence })}\n\n   *Caveat:* ${escapeMarkdown(f.caveat)}`,
+        `${explainText({ rating: f.rating, explanation: f.evidence }, findingRatingLabel(f))}\n\n   *Caveat:* ${escapeMarkdown(f.caveat)}`,
     )
     .join("\n\n");
 }

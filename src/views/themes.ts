@@ -6,6 +6,11 @@ import type { Conflict } from "../domain/reconcile";
 import type { Ledger } from "../data/ledger";
 import type { Theme, ThemeRule } from "../data/types";
 import { sharedAnalysis } from "./shared";
+import { conflictRatingLabel } from "../domain/ratings";
+import { verdictBarChart, type VerdictBarOptions } from "../charts/verdict-bar";
+import { withLegendRoom } from "../charts/decorate";
+import type { PlotlyFigure } from "../charts/theme";
+import type { RowsInput } from "../render/html";
 
 /** A theme id of data/themes.csv ("bitcoin-levels"). */
 export type ConflictTheme = string;
@@ -34,4 +39,26 @@ export function conflictTheme(c: Pick<Conflict, "subject" | "metric">, rules: re
   const rule = rules.find((r) => (r.subjects.length === 0 || r.subjects.includes(subject)) && (r.metrics.length === 0 || r.metrics.includes(metric)));
   if (!rule) throw new Error(`conflictTheme: no rule of data/theme-rules.csv matches subject "${subject}" and metric "${metric}"`);
   return rule.theme;
+}
+
+/**
+ * How the reconciliations among `rows` (a conflicts table: `theme` and `rating` columns) fall by
+ * theme and rating: a stacked bar per theme (data/themes.csv order and titles), its segments the
+ * ratings in words of agreement (conflictRatingLabel: "Consistent", "Cannot be compared", …) on
+ * the rating colours, legend room kept. Options as verdictBarChart's (id, title, width, …).
+ * @example conflictRatingChart([{ theme: "metals", rating: "accurate" }], { id: "t", title: "T" }).data[0].name // => "Consistent"
+ */
+export function conflictRatingChart(rows: RowsInput, options: VerdictBarOptions, ledger: Pick<Ledger, "themes"> = sharedAnalysis().ledger): PlotlyFigure {
+  const themes = conflictThemes(ledger);
+  return withLegendRoom(
+    verdictBarChart(rows, {
+      by: "theme",
+      verdict: "rating",
+      categoryOrder: themes.map((t) => t.theme),
+      categoryLabels: Object.fromEntries(themes.map((t) => [t.theme, t.title])),
+      xTitle: "reconciliations",
+      ratingLabels: conflictRatingLabel,
+      ...options,
+    }),
+  );
 }

@@ -88,6 +88,14 @@ describe("sentences from the verdicts", () => {
     expect(ratingCountWords(["unverifiable", "accurate", "misleading", "accurate"])).toBe("2 accurate, 1 misleading (another measure or date) and 1 cannot be verified");
   });
 
+  it("explain(id) labels a reconciliation in words of agreement and a check on the claim scale", () => {
+    // family.liquidations: nested scopes that can all be true → unverifiable → "Cannot be compared"
+    expect(ledgerView().conflict("family.liquidations").rating).toBe("unverifiable");
+    expect(ledgerView().explain("family.liquidations").text).toMatch(/^\*\*Cannot be compared\.\*\* /);
+    const check = ledgerView().checks().values[0] as unknown[];
+    expect(ledgerView().explain(String(check[0])).text).not.toMatch(/^\*\*(Consistent|Cannot be compared|Contradictory)/);
+  });
+
   it("explainText puts the rating label first and escapes the explanation", () => {
     const t = explainText({ rating: "inaccurate", explanation: HOSTILE });
     expect(t.startsWith("**Inaccurate.** ")).toBe(true);
@@ -158,7 +166,7 @@ describe("sentences from the verdicts", () => {
     // change over the window) and January's fall then GMT Eight's week, more than 24.4%, only a bound around "27%"
     // and the summary's "below $60,000" for the body's $60,000, which the strict "below" excludes as printed
     expect(ctx.tally().text).toContain("- **Recomputations:** 11 checks, 4 accurate, 4 accurate once rounded and 3 cannot be verified; inaccurate or misleading: none.");
-    expect(ctx.tally().text).toMatch(/- \*\*Reconciliations with other figures:\*\* 10 reconciliations, .*cannot be verified; inaccurate or misleading: none\./);
+    expect(ctx.tally().text).toMatch(/- \*\*Reconciliations with other figures:\*\* 10 reconciliations, .*cannot be compared; contradictory: none\./);
   });
 
   it("tally() names what fails as a reader knows it: a figure by what it prints, a check by its statement", () => {

@@ -150,9 +150,11 @@ describe("one reconciliation as a forest plot", () => {
     // the Fear & Greed group (Nakamoto twice, in agreement) stays in the table
     expect(charts.map((f) => (f.layout.meta as { chart: { id: string } }).chart.id)).toEqual(["t-btc-peak-point"]);
     const layout = charts[0].layout as { title: { text: string }; xaxis: { title: { text: string } } };
-    // "~$126K", "$126K", "near $126,000", "$126,223": Gate (crushes), Gate (risk-off), Nakamoto; rated accurate, rounded
+    // "~$126K", "$126K", "near $126,000", "$126,223": Gate (crushes), Gate (risk-off), Nakamoto; rated accurate_rounded,
+    // which a reconciliation shows in words of agreement, not of accuracy
     expect(layout.title.text).toContain("Bitcoin · peak · at one moment");
-    expect(layout.title.text).toContain("Accurate, rounded · 4 figures from 3 articles");
+    expect(layout.title.text).toContain("Consistent once rounded · 4 figures from 3 articles");
+    expect(layout.title.text).not.toContain("Accurate");
     expect(layout.xaxis.title.text).toBe("US dollars");
     expect(() => conflictCharts([{ id: "nope" }], "t")).toThrow(/"nope" is not a reconciliation id/);
   });

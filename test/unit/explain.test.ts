@@ -224,6 +224,17 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
     expect(c.rating).toBe("unverifiable");
     expect(c.explanation).toBe("“–52%” (Gate Square, 5–6 Feb 2026) and “–45%” (Gate Square, 8 Feb 2026) refer to different days, and the quantity moved in between: they do not test each other, and both can be right.");
   });
+  it("timing_mismatch of figures that agree across days -> cannot be verified: their agreement confirms nothing", () => {
+    // claims not in the context: each member is shown as printed
+    const reason = 'the figures share -52 pct, but no two of the 2 figures refer to overlapping dates, so they do not test each other: gate-101 "–52%" (2026-02-05/2026-02-06), gate-102 "–52%" (2026-02-08)';
+    const c = rateConflict(conflict("timing_mismatch", reason, [member("gate-101", "gate", "–52%", "2026-02-05/2026-02-06"), member("gate-102", "gate", "–52%", "2026-02-08")], "pct"), ctx);
+    expect(c.rating).toBe("unverifiable");
+    expect(c.explanation).toBe("“–52%” (Gate Square, 5–6 Feb 2026) and “–52%” (Gate Square, 8 Feb 2026) agree, but they refer to different days, so they do not test each other: their agreement confirms neither.");
+  });
+  it("agreement among figures of several days says only those of the same day confirm each other", () => {
+    const c = rateConflict(conflict("agree", "all 2 figures share ...; figures of different days among them agree without testing each other", two), ctx);
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) agree with each other as printed (each figure is checked against the record separately); only those of the same day confirm each other.");
+  });
   it("scope_mismatch -> cannot be verified: different scopes or stages do not test each other", () => {
     const c = rateConflict(conflict("scope_mismatch", "the disagreeing figures come from one passage ...", two), ctx);
     expect(c.rating).toBe("unverifiable");

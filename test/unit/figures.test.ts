@@ -92,6 +92,16 @@ describe("checksFrame, conflictsFrame and verdicts()", () => {
     expect(conflictsFrame().columns).toContain("explanation");
   });
 
+  it("a conflict row keeps its machine rating for queries and gives readers the words of agreement", () => {
+    // the vocabulary of the editor's review: accurate → Consistent, accurate_rounded → Consistent once rounded,
+    // unverifiable → Cannot be compared, inaccurate → Contradictory
+    const words: Record<string, string> = { accurate: "Consistent", accurate_rounded: "Consistent once rounded", unverifiable: "Cannot be compared", inaccurate: "Contradictory" };
+    const rows = conflictRecords();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.agreement, r.id).toBe(words[r.rating]);
+    expect(conflictsFrame().columns.slice(-3)).toEqual(["rating", "agreement", "explanation"]);
+  });
+
   it("verdicts(): every article figure has exactly one independent verdict, and its checks and reconciliations", () => {
     const vs = verdictRecords();
     const independent = vs.filter((v) => v.method === "independent sources");
@@ -99,7 +109,12 @@ describe("checksFrame, conflictsFrame and verdicts()", () => {
     expect(new Set(independent.map((v) => v.id)).size).toBe(180);
     const gap = vs.filter((v) => v.id === "tradingkey-014");
     expect(gap.map((v) => `${v.method} ${v.by}`)).toContain("recomputation etf-demand-gap");
-    expect(verdicts().columns).toEqual(["id", "method", "by", "verdict", "rating", "explanation"]);
+    expect(verdicts().columns).toEqual(["id", "method", "by", "verdict", "rating", "assessment", "explanation"]);
+    // a reconciliation's rating reads as agreement, every other method's on the claim scale; the machine rating stays
+    const peak = vs.find((v) => v.method === "reconciliation" && v.rating === "accurate_rounded")!;
+    expect([peak.rating, peak.assessment]).toEqual(["accurate_rounded", "Consistent once rounded"]);
+    const independentAccurate = independent.find((v) => v.rating === "accurate")!;
+    expect(independentAccurate.assessment).toBe("Accurate");
   });
 });
 

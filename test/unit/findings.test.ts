@@ -112,6 +112,12 @@ describe("the front page: what was found, escaped, in plain text", () => {
     expect(html).toContain("&lt;b&gt;t&lt;/b&gt;");
     expect(html).toContain("e &amp; f");
   });
+  it("a contradiction between articles is badged Contradictory, a figure's error Inaccurate, in the same red", () => {
+    const base = { title: "t", articles: ["a"], quote: "q", evidence: "e", caveat: "c", relativeGap: 0.5, centrality: 1, score: 0.5 };
+    const html = findingsHtml([{ ...base, id: "conflict:BTC.low.intraday", rating: "inaccurate" }, { ...base, id: "independent:a-001", rating: "inaccurate" }]);
+    expect(html).toContain("#D55E00;color:#000000\">Contradictory</span>");
+    expect(html).toContain("#D55E00;color:#000000\">Inaccurate</span>");
+  });
   it("no finding says so", () => {
     expect(findingsHtml([])).toBe("<p>No figure was rated inaccurate or misleading.</p>");
   });

@@ -12,6 +12,8 @@ import {
   figureIn,
   isGroupable,
   judgeSameQuantity,
+  DIFFERENT_DAYS_NOTE,
+  datesMeet,
   largestAgreeingSet,
   orderedLevels,
   reconcileFamily,
@@ -204,6 +206,57 @@ describe("judgeSameQuantity: every verdict", () => {
   });
 });
 
+describe("rule 5 for agreement: only figures whose dates overlap confirm each other", () => {
+  const fig = (c: Claim) => figureIn(c, c.unit);
+  const price = (id: string, v: number, raw: string, as_of: string) => fig(mk(id, { metric: "price", window: "point", low: v, high: v, raw, as_of }));
+  it("datesMeet: some pair of dates overlaps (a month holds its days; 7 and 8 Feb do not meet)", () => {
+    expect(datesMeet([{ as_of: "2026-02-07" }, { as_of: "2026-02-08" }])).toBe(false);
+    expect(datesMeet([{ as_of: "2026-02" }, { as_of: "2026-02-06" }])).toBe(true);
+    expect(datesMeet([{ as_of: "2026-02-07" }, { as_of: "2026-02-08" }, { as_of: "2026-02-08" }])).toBe(true);
+  });
+  it("the same printed price on 7 and 8 Feb is a timing mismatch, not agreement", () => {
+    // $69,000 and $69,000 share 69000 as printed, but 7 Feb and 8 Feb do not overlap: nothing is tested
+    const j = judgeSameQuantity([price("a-1", 69000, "$69,000", "2026-02-07"), price("b-1", 69000, "$69,000", "2026-02-08")], "USD");
+    expect(j.verdict).toBe("timing_mismatch");
+    expect(j.reason).toMatch(/^the figures share 69000 USD, but no two of the 2 figures refer to overlapping dates, so they do not test each other: a-1 "\$69,000" \(2026-02-07\), b-1/);
+  });
+  it("figures that fit once rounded, on different days, are a timing mismatch", () => {
+    // "$60K" = [59500, 60500) and "$60,200" = [60150, 60250) (good to the hundred) meet in [60150, 60250) only once
+    // rounded (60000 ≠ 60200 as printed): same day, agree_within_rounding; 7 vs 8 Feb: timing
+    const sameDay = judgeSameQuantity([price("a-1", 60000, "$60K", "2026-02-07"), price("b-1", 60200, "$60,200", "2026-02-07")], "USD");
+    expect(sameDay.verdict).toBe("agree_within_rounding");
+    const j = judgeSameQuantity([price("a-1", 60000, "$60K", "2026-02-07"), price("b-1", 60200, "$60,200", "2026-02-08")], "USD");
+    expect(j.verdict).toBe("timing_mismatch");
+    expect(j.reason).toMatch(/^the figures fit \[60150, 60250\) USD once their rounding and hedges are allowed, but no two/);
+  });
+  it("an immaterial gap between different days is a timing mismatch too", () => {
+    // "$60,000" [59500, 60500) vs "$59,300" [59250, 59350): 150 apart, 0.25% < 0.5%: immaterial on one day, untested across two
+    const j = judgeSameQuantity([price("a-1", 60000, "$60,000", "2026-02-07"), price("b-1", 59300, "$59,300", "2026-02-08")], "USD");
+    expect(j.verdict).toBe("timing_mismatch");
+    expect(j.reason).toMatch(/^the figures differ by an immaterial amount .* are 150 USD \(0\.25%\) apart\), but no two of the 2 figures/);
+  });
+  it("one same-day pair that agrees, and no pair that contradicts, makes the group agree, noting the other days", () => {
+    // 8 Feb: $69,000 and $69,000 test each other and agree; 7 Feb's $69,000 shares the value but tests nothing
+    const j = judgeSameQuantity([price("a-1", 69000, "$69,000", "2026-02-07"), price("b-1", 69000, "$69,000", "2026-02-08"), price("c-1", 69000, "$69,000", "2026-02-08")], "USD");
+    expect(j.verdict).toBe("agree");
+    expect(j.reason.endsWith(`; ${DIFFERENT_DAYS_NOTE}`)).toBe(true);
+    // all of one day: no note
+    const one = judgeSameQuantity([price("b-1", 69000, "$69,000", "2026-02-08"), price("c-1", 69000, "$69,000", "2026-02-08")], "USD");
+    expect(one.verdict).toBe("agree");
+    expect(one.reason).not.toContain(DIFFERENT_DAYS_NOTE);
+  });
+  it("a month and one of its days overlap, so they test each other", () => {
+    const j = judgeSameQuantity([fig(mk("a-1", { metric: "peak", window: "point", low: 126000, high: 126000, raw: "$126,000", as_of: "2025-10" })), fig(mk("b-1", { metric: "peak", window: "point", low: 126000, high: 126000, raw: "$126,000", as_of: "2025-10-06" }))], "USD");
+    expect(j.verdict).toBe("agree");
+  });
+  it("figures that differ on different days stay a timing mismatch, and a same-day contradiction still wins", () => {
+    // $60,000 (7 Feb) vs $65,000 (8 Feb): [59500, 60500) vs [64500, 65500), 4000 apart, no overlapping dates
+    expect(judgeSameQuantity([price("a-1", 60000, "$60,000", "2026-02-07"), price("b-1", 65000, "$65,000", "2026-02-08")], "USD").verdict).toBe("timing_mismatch");
+    // add $58,000 on 7 Feb: [57500, 58500) is 1000 below [59500, 60500) on the same day (1.7% > 0.5%)
+    expect(judgeSameQuantity([price("a-1", 60000, "$60,000", "2026-02-07"), price("b-1", 65000, "$65,000", "2026-02-08"), price("c-1", 58000, "$58,000", "2026-02-07")], "USD").verdict).toBe("contradiction");
+  });
+});
+
 describe("sameQuantityGroups (danfojs groupby over claimsFrame)", () => {
   const claims = [
     mk("a-1", { low: 60000, high: 60000, raw: "$60,000" }),
@@ -352,6 +405,12 @@ describe("buildConflicts on the ledger", () => {
     const c = byId.get("nasdaq_composite.pct_change.session")!;
     expect(c.verdict).toBe("timing_mismatch");
     expect(c.reason).toMatch(/crushes-005 "\+2\.2%" \(2026-02-06\) = \[2\.15, 2\.25\) and cycle-004 "1\.8% and 2\.5%" \(2026-02-02\/2026-02-06\) = \(-2\.55, -1\.75\] are 3\.9 pct/);
+  });
+  it("Bitcoin's year-to-date loss: ~28% (8 Feb) and 27% (to 6 Feb) agree once rounded but refer to different days: timing", () => {
+    // before rule 5 applied to agreement this group was agree_within_rounding
+    const c = byId.get("BTC.pct_change.ytd")!;
+    expect(c.verdict).toBe("timing_mismatch");
+    expect(c.reason).toMatch(/no two of the 2 figures refer to overlapping dates/);
   });
   it("KOSPI's 5% agrees across TradingKey and GMT Eight", () => {
     expect(byId.get("kospi.pct_change.intraday")).toMatchObject({ verdict: "agree", consensus: -5, spread: 0 });
