@@ -1,0 +1,101 @@
+/**
+ * What the explanations of checks, reconciliations and independent verdicts share: the context
+ * they read, an article's name in a sentence, an article's figure as printed, a machine reason
+ * with its ids taken out, and rule 8's test of a dissent. The rating functions are in
+ * src/domain/explain.ts (reconciliations, independent verdicts) and explain-check.ts (checks).
+ */
+import type { Check, CheckVerdict } from "./checks";
+import type { SourceComparison } from "./independent";
+import { plainDate, quoted } from "./wording";
+import { outletName, possessive } from "./explain-phrases";
+import type { IndependentRow, Origin } from "../data/independent-file";
+import type { Article, Claim, Section } from "../data/types";
+
+/** What the explanations read besides the verdict: the articles, the claims, the sources. */
+export interface ExplainContext {
+  articles: readonly (Pick<Article, "id" | "outlet"> & Partial<Pick<Article, "short_name">>)[];
+  byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & Partial<Pick<Claim, "section" | "low" | "high">> & { hedge?: string }>;
+  rows?: readonly IndependentRow[];
+  origins?: readonly Pick<Origin, "origin" | "name">[];
+  /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs, and their params and kind. */
+  checks?: readonly (Pick<Check, "id" | "inputs" | "result"> & Partial<Pick<Check, "params" | "kind">>)[];
+  /** data/sections.csv: where a restated figure stands (a heading, the summary, the body). */
+  sections?: readonly Pick<Section, "article" | "section" | "heading" | "kind">[];
+  /** Every check's verdict, for a check whose `alternative=` reading decides between inaccurate and misleading. */
+  verdicts?: readonly (Pick<CheckVerdict, "id" | "verdict" | "statement"> & { working?: string })[];
+}
+
+/**
+ * A reader's name for an article in a sentence: its short name (data/articles.csv), with a
+ * qualifier in brackets read as the post it names ("Gate (crushes)" -> "Gate's Crushes post"),
+ * else its outlet up to the first parenthesis.
+ * @example articleName({ articles: [{ id: "a", outlet: "Gate Square (gate.com)", short_name: "Gate (crushes)" }], byId: new Map() }, "a") // => "Gate's Crushes post"
+ * @example articleName({ articles: [{ id: "b", outlet: "GMT Eight", short_name: "GMT Eight" }], byId: new Map() }, "b") // => "GMT Eight"
+ * @example articleName({ articles: [{ id: "c", outlet: "New Quotes (reposted)" }], byId: new Map() }, "c") // => "New Quotes"
+ */
+export function articleName(ctx: Pick<ExplainContext, "articles">, articleId: string): string {
+  const a = ctx.articles.find((x) => x.id === articleId);
+  if (!a) return articleId;
+  const short = (a.short_name ?? "").trim();
+  const m = /^(.+?) \((.+)\)$/.exec(short);
+  if (m) return `${possessive(m[1])} ${m[2].charAt(0).toUpperCase()}${m[2].slice(1)} post`;
+  return short || a.outlet.split(" (")[0].trim();
+}
+
+/**
+ * A machine reason made readable: claim ids become the figure as printed (“$60,000” where the
+ * machine wrote tradingkey-008), independent row ids the outlet's figure, and ISO dates dates in
+ * words.
+ * @example withoutIds("tradingkey-011 is dated 2026-02-05/2026-02-06", { articles: [], byId: new Map([["tradingkey-011", { id: "tradingkey-011", article: "t", raw: "16%", quote: "", qualifier: "exact", as_of: "" }]]) }) // => "“16%” is dated 5–6 Feb 2026"
+ */
+export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId"> & Partial<Pick<ExplainContext, "rows">>): string {
+  return text
+    .replace(/\b[a-z]+-\d{3}\b/g, (id) => {
+      const c = ctx.byId.get(id);
+      return c ? quoted(c.raw) : id;
+    })
+    .replace(/\br\d{3}\b/g, (id) => {
+      const r = ctx.rows?.find((x) => x.id === id);
+      return r ? `${possessive(outletName(r))} figure` : id;
+    })
+    .replace(/\b\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}(?:-\d{2})?)?\b/g, (d) => plainDate(d));
+}
+
+/** An article's figure in a sentence: "Gate's Crushes post's “~$60K”". */
+export function says(ctx: ExplainContext, claimId: string): string {
+  const c = ctx.byId.get(claimId);
+  return c ? `${possessive(articleName(ctx, c.article))} ${claimFigure(c)}` : claimId;
+}
+
+/** "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** A sentence: capitalised, ending with a full stop. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
+}
+
+/**
+ * The article's figure with its hedge word, as a reader reads the sentence.
+ * @example claimFigure({ raw: "20%", quote: "plunging nearly 20%", hedge: "nearly" }) // => "“nearly 20%”"
+ */
+export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }): string {
+  const words = (c.hedge ?? "").split(/;\s*/).map((h) => h.trim()).filter((h) => !/^[~+≈\s]*$/.test(h) && !c.raw.toLowerCase().includes(h.toLowerCase()));
+  return quoted(words.length > 0 ? `${words.join(" ")} ${c.raw}` : c.raw);
+}
+
+/**
+ * Whether the reports that disagree with a claim are enough to call it wrong (data/README, rule
+ * 8): one of them is a primary or wire report, or they come from at least two independent origins.
+ * One tracker's figure, relayed second-hand, disputes an article's figure; it does not correct it.
+ * @example corroboratedDissent([{ relation: "disagrees", tier: "aggregator", origin: "sosovalue" }]) // => false
+ * @example corroboratedDissent([{ relation: "disagrees", tier: "aggregator", origin: "a" }, { relation: "disagrees", tier: "aggregator", origin: "b" }]) // => true
+ * @example corroboratedDissent([{ relation: "disagrees", tier: "wire", origin: "bloomberg" }, { relation: "context", tier: "aggregator", origin: "x" }]) // => true
+ */
+export function corroboratedDissent(sources: readonly Pick<SourceComparison, "relation" | "tier" | "origin">[]): boolean {
+  const against = sources.filter((s) => s.relation === "disagrees");
+  return against.some((s) => s.tier === "primary" || s.tier === "wire") || new Set(against.map((s) => s.origin)).size >= 2;
+}
