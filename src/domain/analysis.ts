@@ -55,7 +55,7 @@ export function loadAnalysis(dataDir: string = DATA_DIR): Analysis {
   const all = [...checkErrors, ...independentErrors, ...originErrors];
   if (all.length > 0) throw new DataErrors(all);
   const verdicts = runChecks(ledger, checks);
-  const ctx = { articles: ledger.articles, byId: ledger.byId, rows, origins, checks, verdicts, sections: ledger.sections };
+  const ctx = { articles: ledger.articles, byId: ledger.byId, rows, origins, checks, verdicts, sections: ledger.sections, vocabulary: ledger.vocabulary };
   return {
     ledger,
     checks,

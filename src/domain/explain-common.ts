@@ -6,10 +6,10 @@
  */
 import type { Check, CheckVerdict } from "./checks";
 import type { SourceComparison } from "./independent";
-import { plainDate, quoted } from "./wording";
+import { plainDate, quoted, termWords } from "./wording";
 import { outletName, possessive } from "./explain-phrases";
 import type { IndependentRow, Origin } from "../data/independent-file";
-import type { Article, Claim, Section } from "../data/types";
+import type { Article, Claim, Section, Term } from "../data/types";
 
 /** What the explanations read besides the verdict: the articles, the claims, the sources. */
 export interface ExplainContext {
@@ -23,6 +23,8 @@ export interface ExplainContext {
   sections?: readonly Pick<Section, "article" | "section" | "heading" | "kind">[];
   /** Every check's verdict, for a check whose `alternative=` reading decides between inaccurate and misleading. */
   verdicts?: readonly (Pick<CheckVerdict, "id" | "verdict" | "statement"> & { working?: string })[];
+  /** data/vocabulary.csv: names what a bare number ("10") is a figure of. */
+  vocabulary?: readonly Pick<Term, "field" | "term" | "meaning">[];
 }
 
 /**
@@ -65,6 +67,18 @@ export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId"> & Par
 export function says(ctx: ExplainContext, claimId: string): string {
   const c = ctx.byId.get(claimId);
   return c ? `${possessive(articleName(ctx, c.article))} ${claimFigure(c)}` : claimId;
+}
+
+/**
+ * What an article says, in a sentence: its figure as printed, with what the figure is of when
+ * the figure is a bare number ("“10” for the crypto Fear & Greed Index").
+ * @example claimSays({ articles: [{ id: "n", outlet: "Nakamoto" }], byId: new Map(), vocabulary: [{ field: "subject", term: "fgi", meaning: "the crypto Fear & Greed Index" }] }, { article: "n", raw: "10", quote: "has reached 10", subject: "fgi" }) // => "Nakamoto says “10” for the crypto Fear & Greed Index"
+ * @example claimSays({ articles: [{ id: "n", outlet: "Nakamoto" }], byId: new Map() }, { article: "n", raw: "$60K", quote: "to $60K", subject: "BTC" }) // => "Nakamoto says “$60K”"
+ */
+export function claimSays(ctx: Pick<ExplainContext, "articles" | "vocabulary">, c: Pick<Claim, "article" | "raw" | "quote"> & Partial<Pick<Claim, "subject">> & { hedge?: string }): string {
+  const bare = /^[\d.,\s]+$/.test(c.raw) && c.subject && ctx.vocabulary;
+  const of = bare ? ` for ${termWords("subject", c.subject!, ctx.vocabulary)}` : "";
+  return `${articleName(ctx, c.article)} says ${claimFigure(c)}${of}`;
 }
 
 /** "a, b and c". */

@@ -12,7 +12,7 @@ import { plainAmount, plainDate, plainShare, quoted } from "./wording";
 import { sourceGroups, sourceList, sourceWords } from "./explain-phrases";
 import { MATERIAL_RELATIVE } from "./materiality";
 import { UNNAMED_DAY_WHY } from "./sources";
-import { articleName, claimFigure, corroboratedDissent, listWords, sentence, type ExplainContext } from "./explain-common";
+import { articleName, claimFigure, claimSays, corroboratedDissent, listWords, sentence, type ExplainContext } from "./explain-common";
 import type { IndependentRow } from "../data/independent-file";
 
 export { possessive } from "./explain-phrases";
@@ -72,7 +72,7 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
       c.verdict === "timing_mismatch"
         ? / refer to overlapping dates, so they do not test each other/.test(c.reason)
           ? `${list} agree, but they refer to different days, so they do not test each other: their agreement confirms ${c.members.length > 2 ? "none of them" : "neither"}.`
-          : `${list} refer to different days, and the quantity moved in between: they do not test each other, and ${all} can be right.`
+          : `${list} refer to different days, and the quantity may have moved in between: they do not test each other, and ${all} can be right.`
         : `${list} measure different scopes or stages: they do not test each other, and all can be true together.`,
     inaccurate: `${list} give the same quantity for overlapping dates and cannot all be right${gap ? `: they are ${gap} apart` : ""}.`,
   }[rating];
@@ -94,7 +94,7 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
   const claim = ctx.byId.get(r.claim);
   const row = (id: string | null) => (id === null ? undefined : ctx.rows?.find((x) => x.id === id));
   const best = row(r.best_source);
-  const what = claim ? `${articleName(ctx, claim.article)} says ${claimFigure(claim)}` : "The article's figure";
+  const what = claim ? claimSays(ctx, claim) : "The article's figure";
   // a gap between two percentages is in percentage points; between amounts, a share of the figure
   const unit = (claim as { unit?: string } | undefined)?.unit;
   const gap = r.gap !== null && r.relative_gap !== null && claim ? (unit === "pct" ? `${plainAmount(r.gap, "pct_points")} apart` : `${plainShare(r.relative_gap)} apart`) : "";

@@ -204,7 +204,7 @@ function explainContext(review: ArticleReview): ExplainContext {
   const { ledger, independentRows, origins } = review.analysis;
   const byId = new Map<string, Claim>(ledger.byId);
   for (const f of review.figures) if (f.claim && !byId.has(f.claim.id)) byId.set(f.claim.id, f.claim);
-  return { articles: ledger.articles, byId, rows: independentRows, origins };
+  return { articles: ledger.articles, byId, rows: independentRows, origins, vocabulary: ledger.vocabulary };
 }
 
 /** A claim as a member of a reconciliation, for its explanation. */

@@ -222,7 +222,7 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
   it("timing_mismatch -> cannot be verified: figures of different days do not test each other, and both can be right", () => {
     const c = rateConflict(conflict("timing_mismatch", "no single value fits all 2, but ...", [member("gate-001", "gate", "–52%", "2026-02-05/2026-02-06"), member("gate-002", "gate", "–45%", "2026-02-08")], "pct"), ctx);
     expect(c.rating).toBe("unverifiable");
-    expect(c.explanation).toBe("“–52%” (Gate Square, 5–6 Feb 2026) and “–45%” (Gate Square, 8 Feb 2026) refer to different days, and the quantity moved in between: they do not test each other, and both can be right.");
+    expect(c.explanation).toBe("“–52%” (Gate Square, 5–6 Feb 2026) and “–45%” (Gate Square, 8 Feb 2026) refer to different days, and the quantity may have moved in between: they do not test each other, and both can be right.");
   });
   it("timing_mismatch of figures that agree across days -> cannot be verified: their agreement confirms nothing", () => {
     // claims not in the context: each member is shown as printed
@@ -396,6 +396,13 @@ describe("every explanation of loadAnalysis()", () => {
     expect(["crypto-cap-loss-cycle", "crypto-cap-pct-gmteight", "crypto-cap-peak-from-cycle", "alphabet-capex-over-estimates"].map(rating)).toEqual(["accurate_rounded", "unverifiable", "unverifiable", "unverifiable"]);
     // a point figure inside the result stays accurate: "$2 Trillion" against a loss of $2.0–2.1 trillion
     expect(rating("crypto-cap-loss-gmteight")).toBe("accurate");
+  });
+  it("names what a bare number is a figure of, never a lone “10”", () => {
+    const of = (id: string) => a.independent.find((r) => r.claim === id)!.explanation;
+    // nakamoto-011: "The Fear & Greed Index has reached 10" (subject fear_greed_index, worded by data/vocabulary.csv)
+    expect(of("nakamoto-011")).toMatch(/^Nakamoto says “10” for the crypto Fear & Greed Index; /);
+    // a figure with its unit printed needs nothing more: "$60,000–$62,000"
+    expect(of("cycle-012")).toMatch(/^Gate's Risk-off post says “\$60,000–\$62,000”; /);
   });
   it("counts the title's word figure as the CoinGlass tally it restates (rule 6)", () => {
     expect(a.independent.find((r) => r.claim === "nakamoto-001")!.rating).toBe("unverifiable");
