@@ -83,6 +83,19 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
 // Independent reporting
 
 /**
+ * Which side of the article's figure a disputing source lies, when both are positive amounts:
+ * "below" or "above" (null when either is open, negative or they straddle).
+ * @example disputeSide({ low: 7, high: 7 }, { low: 3.79, high: 3.79 }) // => "below"
+ * @example disputeSide({ low: -2, high: -2 }, { low: -1, high: -1 }) // => null
+ */
+export function disputeSide(claim: { low?: number | null; high?: number | null } | undefined, source: { low: number | null; high: number | null } | undefined): "below" | "above" | null {
+  if (!claim || !source) return null;
+  const [cl, ch, sl, sh] = [claim.low ?? null, claim.high ?? null, source.low, source.high];
+  if (cl === null || ch === null || sl === null || sh === null || Math.min(cl, sl) <= 0) return null;
+  return sh < cl ? "below" : sl > ch ? "above" : null;
+}
+
+/**
  * An independent verdict with its rating and explanation: refined and confirmed-within-rounding
  * claims are "accurate, rounded" (accurate when the source's figure lies inside the printed
  * one); a disputed claim whose figure matches another window, date or instrument is
@@ -98,6 +111,9 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
   // a gap between two percentages is in percentage points; between amounts, a share of the figure
   const unit = (claim as { unit?: string } | undefined)?.unit;
   const gap = r.gap !== null && r.relative_gap !== null && claim ? (unit === "pct" ? `${plainAmount(r.gap, "pct_points")} apart` : `${plainShare(r.relative_gap)} apart`) : "";
+  // a dispute says which way: "46% below the article's figure" (amounts that are both positive)
+  const side = disputeSide(claim, best);
+  const against = side && unit !== "pct" && r.relative_gap !== null ? `${plainShare(r.relative_gap)} ${side} the article's figure` : gap;
   let rating: Rating;
   let text: string;
   if (claim?.qualifier === "garbled") {
@@ -136,10 +152,10 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     const other = row(r.other_measure);
     if (other && corroboratedDissent(r.sources)) {
       rating = "misleading";
-      text = `${what}, but ${sourceWords(best)}, ${gap}. The article's number fits another measure or date: ${sourceWords(other)}.`;
+      text = `${what}, but ${sourceWords(best)}, ${against}. The article's number fits another measure or date: ${sourceWords(other)}.`;
     } else if (other) {
       rating = "unverifiable";
-      text = `${what}; ${sourceWords(best)}, ${gap}, but ${sourceWords(other)}. A single source disputes the article's figure, too little to call it misleading: its number may describe that other measure or date.`;
+      text = `${what}; ${sourceWords(best)}, ${against}, but ${sourceWords(other)}. A single source disputes the article's figure, too little to call it misleading: its number may describe that other measure or date.`;
     } else if (corroboratedDissent(r.sources)) {
       rating = "inaccurate";
       // the other reports that disagree, wire and primary first: the corroboration a reader is owed
@@ -151,10 +167,10 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
         .map((s) => row(s.id))
         .filter((x): x is IndependentRow => x !== undefined);
       const also = others.length > 0 ? `; ${listWords(others.map(sourceWords))}` : "";
-      text = `${what}, but ${sourceWords(best)}, ${gap}${also}. No independent report supports the article's figure.`;
+      text = `${what}, but ${sourceWords(best)}, ${against}${also}. No independent report supports the article's figure.`;
     } else {
       rating = "unverifiable";
-      text = `${what}, but ${sourceWords(best)}, ${gap}. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.`;
+      text = `${what}, but ${sourceWords(best)}, ${against}. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.`;
     }
   } else {
     const close = r.sources.find((s) => s.id === best.id)?.relation === "close";

@@ -404,6 +404,10 @@ describe("every explanation of loadAnalysis()", () => {
     // a figure with its unit printed needs nothing more: "$60,000–$62,000"
     expect(of("cycle-012")).toMatch(/^Gate's Risk-off post says “\$60,000–\$62,000”; /);
   });
+  it("says which side of the article's figure a disputing amount lies", () => {
+    // (7 − 3.79) / 7 = 0.4586: Bitcoin eNews' full-month $3.79 billion is 46% below Nakamoto's $7 billion
+    expect(a.independent.find((r) => r.claim === "nakamoto-028")!.explanation).toMatch(/“\$3\.79 billion” \(November 2025\), 46% below the article's figure; /);
+  });
   it("counts the title's word figure as the CoinGlass tally it restates (rule 6)", () => {
     expect(a.independent.find((r) => r.claim === "nakamoto-001")!.rating).toBe("unverifiable");
   });
