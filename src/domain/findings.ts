@@ -67,6 +67,9 @@ export function testedQuote(v: Pick<CheckVerdict, "claimedAsPrinted">, claims: r
   return [...new Set(claims.map((c) => c.quote))].join(" / ");
 }
 
+/** Who stands behind an outside figure, in a caveat. */
+const TIER_WORDS: Record<string, string> = { primary: "a primary source", wire: "a wire report", aggregator: "an aggregator" };
+
 export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdicts" | "conflicts" | "independent" | "independentRows" | "origins">): PublishableFinding[] {
   const { ledger } = analysis;
   const ctx = { articles: ledger.articles, byId: ledger.byId };
@@ -95,11 +98,14 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const own = r.sources.find((s) => s.relation === "same_origin");
     const origin = own ? analysis.origins.find((o) => o.origin === own.origin) : undefined;
     const best = analysis.independentRows.find((x) => x.id === r.best_source);
-    const others = r.sources.filter((s) => s.relation === "disagrees" && s.id !== r.best_source).length;
+    const otherRows = r.sources.filter((s) => s.relation === "disagrees" && s.id !== r.best_source);
+    const others = otherRows.length;
+    // a wire or primary report among the others is what a desk leans on: name it
+    const strong = otherRows.map((s) => analysis.independentRows.find((x) => x.id === s.id)).find((x) => x !== undefined && x.tier !== "aggregator");
     const caveat =
       r.rating === "misleading"
         ? "The article's number matches another measure or day, so the error may be one of labelling rather than of fact."
-        : `${best?.tier === "aggregator" ? "The deciding source is an aggregator, not a wire or primary source" : "The deciding source is a wire or primary report"}${others > 0 ? `; ${others} other source${others === 1 ? " also disagrees" : "s also disagree"}` : ""}${origin ? `. The article's figure traces to ${origin.name}, which restatements repeat; they are not independent evidence for it` : ""}.`;
+        : `${best?.tier === "aggregator" ? "The deciding source is an aggregator, not a wire or primary source" : "The deciding source is a wire or primary report"}${others > 0 ? `; ${others} other source${others === 1 ? " also disagrees" : "s also disagree"}${strong ? `, among them ${strong.outlet.split(" (")[0]} (${TIER_WORDS[strong.tier]})` : ""}` : ""}${origin ? `. The article's figure traces to ${origin.name}, which restatements repeat; they are not independent evidence for it` : ""}.`;
     push({ id: `independent:${c.id}`, rating: r.rating, title: `${articleName(ctx, c.article)} on ${meaning("subject", c.subject)}: ${claimFigure(c)}`, articles: [c.article], quote: c.quote, evidence: r.explanation, caveat, relativeGap: r.relative_gap ?? 0, centrality: central(c) }, [c]);
   }
   // a check is titled like a figure: the article and what it is about, then the figure it tests
@@ -119,7 +125,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const refs = ((v as { sources?: string[] }).sources ?? []).map((id) => analysis.independentRows.find((r) => r.id === id.split(":")[0])).filter((r) => r !== undefined);
     const caveat =
       refs.length > 0
-        ? `Sets the article's own figures, with every rounding and hedge allowed, against ${[...new Set(refs.map((r) => r!.outlet.split(" (")[0]))].join(" and ")}${refs.some((r) => r!.tier === "aggregator") ? " (at least one an aggregator, not a wire or primary source)" : ""}.`
+        ? `Sets the article's own figures, with every rounding and hedge allowed, against ${[...new Set(refs.map((r) => `${r!.outlet.split(" (")[0]} (${TIER_WORDS[r!.tier]})`))].join(" and ")}.`
         : "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
     push(
       { id: `check:${v.id}`, rating: v.rating, title: checkTitle(v, cs), articles: [...new Set(cs.map((c) => c.article))], quote: testedQuote(v, cs), evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },

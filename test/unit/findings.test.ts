@@ -77,6 +77,13 @@ describe("publishableFindings on the ledger", () => {
     expect(fs[0].score).toBeCloseTo(0.929, 3);
   });
 
+  it("a caveat names who stands behind each outside figure, and a wire report among the dissent", () => {
+    // r143 IndustryWeek is an aggregator, r144 TalkMarkets quotes Challenger's report (primary)
+    expect(fs[0].caveat).toBe("Sets the article's own figures, with every rounding and hedge allowed, against IndustryWeek (an aggregator) and TalkMarkets (a primary source).");
+    // nakamoto-028: decided by Bitcoin eNews (aggregator); Bloomberg via Moneycontrol (wire) and The Deep Dive also disagree
+    expect(fs.find((f) => f.id === "independent:nakamoto-028")!.caveat).toMatch(/^The deciding source is an aggregator, not a wire or primary source; 2 other sources also disagree, among them Bloomberg via Moneycontrol \(a wire report\)\./);
+  });
+
   it("a finding is titled by the article, what it is about and the figure, never by a check's internal statement", () => {
     // the check tests gmteight-002, the headline's "17-Year" (subject us_jobs, worded "US jobs" by data/vocabulary.csv)
     expect(fs[0].title).toBe("GMT Eight on US jobs: “17-Year”");
