@@ -8,6 +8,7 @@
  */
 import { printedInQuote } from "./sources";
 import { printedPrecision } from "./hedges";
+import { recordStart } from "./printed";
 import { plainAmount, plainDate, plainRange, quoted } from "./wording";
 import type { IndependentRow } from "../data/independent-file";
 import type { Claim, Section } from "../data/types";
@@ -55,7 +56,7 @@ export function sourceFigure(row: Row): string {
   const point = row.low !== null && row.high !== null && row.low === row.high;
   const printed = value === null ? null : printedInQuote(row.quote, value, row.unit, row.as_of);
   // a figure the quote prints only in words ("roughly double", "since March 2020") is quoted, never restated as a number
-  if (printed && point && printedPrecision(printed.raw, value!, row.unit) === null) return quoted(printed.raw);
+  if (printed && point && printedPrecision(printed.raw, value!, row.unit) === null) return quoted(withRecord(row.quote, printed.raw));
   if (row.unit === "pct" && CHANGE_METRICS.test(row.metric) && value !== null) {
     const ends = [row.low, row.high].filter((x): x is number => x !== null).map(Math.abs).sort((x, y) => x - y);
     const n = point ? plainAmount(Math.abs(value), "pct") : ends.length === 2 ? plainRange(ends[0], ends[1], "pct") : plainRange(ends[0] ?? null, null, "pct");
@@ -63,6 +64,17 @@ export function sourceFigure(row: Row): string {
   }
   if (printed && point && /\D/.test(printed.raw.replace(/[\d.,\s]/g, "") + "x")) return quoted(printed.raw);
   return plainRange(row.low, row.high, row.unit);
+}
+
+/**
+ * A "since" span with the record it dates, as the quote prints it: "the highest monthly total
+ * since October 2025" rather than "since October 2025" (`recordStart`); other words unchanged.
+ * @example withRecord("It is the highest monthly total since October 2025, when", "since October 2025") // => "the highest monthly total since October 2025"
+ * @example withRecord("roughly double the $91.4 billion", "double") // => "double"
+ */
+export function withRecord(quote: string, raw: string): string {
+  const at = /^since\b/i.test(raw) ? quote.indexOf(raw) : -1;
+  return at < 0 ? raw : quote.slice(recordStart(quote, at), at + raw.length);
 }
 
 /** When a source's figure holds, in words: "intraday, 6 Feb 2026". */

@@ -113,7 +113,9 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
   const gap = r.gap !== null && r.relative_gap !== null && claim ? (unit === "pct" ? `${plainAmount(r.gap, "pct_points")} apart` : `${plainShare(r.relative_gap)} apart`) : "";
   // a dispute says which way: "46% below the article's figure" (amounts that are both positive)
   const side = disputeSide(claim, best);
-  const against = side && unit !== "pct" && r.relative_gap !== null ? `${plainShare(r.relative_gap)} ${side} the article's figure` : gap;
+  // a span of time ("since October 2025" against "17-Year") is set against the figure as printed: no share of it
+  const span = unit === "years" || unit === "months" || unit === "days";
+  const against = span ? "" : `, ${side && unit !== "pct" && r.relative_gap !== null ? `${plainShare(r.relative_gap)} ${side} the article's figure` : gap}`;
   let rating: Rating;
   let text: string;
   if (claim?.qualifier === "garbled") {
@@ -152,10 +154,10 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     const other = row(r.other_measure);
     if (other && corroboratedDissent(r.sources)) {
       rating = "misleading";
-      text = `${what}, but ${sourceWords(best)}, ${against}. The article's number fits another measure or date: ${sourceWords(other)}.`;
+      text = `${what}, but ${sourceWords(best)}${against}. The article's number fits another measure or date: ${sourceWords(other)}.`;
     } else if (other) {
       rating = "unverifiable";
-      text = `${what}; ${sourceWords(best)}, ${against}, but ${sourceWords(other)}. A single source disputes the article's figure, too little to call it misleading: its number may describe that other measure or date.`;
+      text = `${what}; ${sourceWords(best)}${against}, but ${sourceWords(other)}. A single source disputes the article's figure, too little to call it misleading: its number may describe that other measure or date.`;
     } else if (corroboratedDissent(r.sources)) {
       rating = "inaccurate";
       // the other reports that disagree, wire and primary first: the corroboration a reader is owed
@@ -167,10 +169,10 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
         .map((s) => row(s.id))
         .filter((x): x is IndependentRow => x !== undefined);
       const also = others.length > 0 ? `; ${listWords(others.map(sourceWords))}` : "";
-      text = `${what}, but ${sourceWords(best)}, ${against}${also}. No independent report supports the article's figure.`;
+      text = `${what}, but ${sourceWords(best)}${against}${also}. No independent report supports the article's figure.`;
     } else {
       rating = "unverifiable";
-      text = `${what}, but ${sourceWords(best)}, ${against}. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.`;
+      text = `${what}, but ${sourceWords(best)}${against}. That is a single source's figure, and no other independent report settles it: enough to question the article's figure, not to call it wrong.`;
     }
   } else {
     const close = r.sources.find((s) => s.id === best.id)?.relation === "close";

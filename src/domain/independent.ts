@@ -266,8 +266,10 @@ export function independentVerdict(claim: VerdictClaim, sources: readonly Indepe
  */
 function contextAgrees(row: IndependentRow, claim: VerdictClaim, claimEffective: Interval): boolean {
   if (row.subject !== claim.subject || row.metric !== claim.metric || !(row.unit in UNITS) || !(claim.unit in UNITS) || !sameDimension(row.unit, claim.unit)) return false;
+  // windows of one length are comparable: two one-day windows, or a month and a named month (January 2026)
   const oneDay = (w: string) => ONE_DAY_WINDOWS.includes(w) || w === "episode";
-  if (row.window !== claim.window && !(oneDay(row.window) && oneDay(claim.window))) return false;
+  const oneMonth = (w: string) => w === "month" || /^[a-z]{3}_\d{4}$/.test(w);
+  if (row.window !== claim.window && !(oneDay(row.window) && oneDay(claim.window)) && !(oneMonth(row.window) && oneMonth(claim.window))) return false;
   const r = figureReadings(sourceHedgeInput(row), claim.unit);
   return Number.isFinite(r.effective.low) && Number.isFinite(r.effective.high) && intersect(r.effective, claimEffective) !== null;
 }

@@ -153,7 +153,7 @@ export function wordFigureValues(text: string, unit: string): number[] {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const SINCE = /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
+const SINCE = /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/gi;
 
 /**
  * The span printed as "since <month> <year>" or "since <year>": the phrase, where it starts, and
@@ -163,15 +163,39 @@ const SINCE = /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
  * @example sincePhrase("its steepest one-day drop since March 2020, wiping", "2026-01-29", "months") // => { text: "since March 2020", index: 26, value: 70 }
  */
 export function sincePhrase(text: string, asOf: string, unit: string): WordReading | null {
-  const m = SINCE.exec(text);
+  return sincePhrases(text, asOf, unit)[0] ?? null;
+}
+
+/**
+ * Every "since <month> <year>" or "since <year>" span of a text, in order (`sincePhrase`): a
+ * quote may print two ("the highest for the month since 2009 … the highest monthly total since
+ * October 2025").
+ * @example sincePhrases("highest for the month since 2009. The highest monthly total since October 2025", "2026-01", "months").map((w) => w.value) // => [204, 3]
+ */
+export function sincePhrases(text: string, asOf: string, unit: string): WordReading[] {
   const end = /^(\d{4})(?:-(\d{2}))?/.exec(asOf.split("/").pop() ?? "");
-  if (!m || !end) return null;
-  const years = Number(end[1]) - Number(m[2]);
-  const found = (value: number): WordReading => ({ text: m[0], index: m.index, value });
-  if (unit === "years") return found(years);
-  if (unit !== "months" || !end[2]) return null;
-  const from = m[1] ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 1;
-  return found(years * 12 + Number(end[2]) - from);
+  if (!end || (unit !== "years" && (unit !== "months" || !end[2]))) return [];
+  return [...text.matchAll(SINCE)].map((m) => {
+    const years = Number(end[1]) - Number(m[2]);
+    const from = m[1] ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 1;
+    return { text: m[0], index: m.index ?? 0, value: unit === "years" ? years : years * 12 + Number(end[2]) - from };
+  });
+}
+
+/**
+ * Where the record a "since" span measures is named: the article before it in the same clause
+ * ("the highest monthly total since …", "its steepest one-day drop since …"), within 60
+ * characters; else the span itself. A reader needs the record, not only its start.
+ * @example recordStart("It is the highest monthly total since October 2025", 32) // => 6
+ * @example recordStart("Gains. Since 2009", 7) // => 7
+ */
+export function recordStart(text: string, spanIndex: number): number {
+  const from = Math.max(0, spanIndex - 60);
+  const before = text.slice(from, spanIndex);
+  const clause = Math.max(...[". ", "; ", ", "].map((b) => before.lastIndexOf(b)));
+  const head = before.slice(clause < 0 ? 0 : clause + 2);
+  const m = /\b(?:the|its|their)\s(?![\s\S]*\b(?:the|its|their)\s)/i.exec(head);
+  return m ? from + (clause < 0 ? 0 : clause + 2) + m.index : spanIndex;
 }
 
 /**
@@ -199,8 +223,7 @@ export function wordReading(value: number, text: string, unit: string, asOf: str
   const plain = Math.abs(value) * unitMagnitude(unit);
   const word = wordFiguresIn(text, unit).find((w) => close(w.value, plain));
   if (word) return word;
-  const span = sincePhrase(text, asOf, unit);
-  return span !== null && close(span.value, Math.abs(value)) ? span : null;
+  return sincePhrases(text, asOf, unit).find((span) => close(span.value, Math.abs(value))) ?? null;
 }
 
 /**

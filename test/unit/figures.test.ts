@@ -25,16 +25,16 @@ function recorder(): DisplaySink & { calls: [string, string][] } {
 }
 
 describe("figureRecords / figures(): every figure in one tidy table", () => {
-  it("has one row per ledger claim and per independent figure: 180 + 166 = 346 (data/README.md counts: 148 + 18 second figures)", () => {
-    expect(rows).toHaveLength(346);
+  it("has one row per ledger claim and per independent figure: 180 + 167 = 347 (data/README.md counts: 148 + 19 second figures)", () => {
+    expect(rows).toHaveLength(347);
     expect(rows.filter((r) => r.origin === "article")).toHaveLength(180);
-    expect(rows.filter((r) => r.origin === "outside")).toHaveLength(166);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(346);
+    expect(rows.filter((r) => r.origin === "outside")).toHaveLength(167);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(347);
   });
 
   it("is a danfojs-node DataFrame with the documented columns in order", () => {
     const df = figures();
-    expect(df.shape).toEqual([346, FIGURE_TABLE_COLUMNS.length]);
+    expect(df.shape).toEqual([347, FIGURE_TABLE_COLUMNS.length]);
     expect(df.columns).toEqual([...FIGURE_TABLE_COLUMNS]);
     expect(df.constructor.name).toBe("DataFrame");
   });
@@ -186,8 +186,8 @@ describe("a DataFrame as a cell's last value", () => {
 
   it("shows ratings as their labels, and a long frame as its first 10 rows and how many more", () => {
     const html = frameHtml(figures());
-    // 346 rows: 10 shown, 336 more
-    expect(html).toContain("… 336 more rows");
+    // 347 rows: 10 shown, 337 more
+    expect(html).toContain("… 337 more rows");
     expect((html.match(/<tr/g) ?? []).length).toBe(1 + 10 + 1);
     const rated = frameHtml(figures().query(figures().id.eq("nakamoto-028")));
     expect(rated).toContain(">Inaccurate</td>");

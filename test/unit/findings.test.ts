@@ -61,25 +61,31 @@ describe("publishableFindings on the ledger", () => {
   it("a finding quotes the article's sentence: a recomputation its result, a figure its own passage", () => {
     // the layoffs record tests the headline's "17-Year": its result claim (testedQuote's @examples cover checks that test
     // every input against a reference)
-    expect(fs.find((f) => f.id === "check:layoffs-17-year-peak-all-months")!.quote).toBe("17-Year Peak in U.S. Layoffs");
+    expect(fs.find((f) => f.id === "independent:gmteight-002")!.quote).toBe("17-Year Peak in U.S. Layoffs");
     expect(fs.find((f) => f.id === "independent:nakamoto-028")!.quote).toBe("after outflows of approximately US$7 billion and US$2 billion in November and December respectively");
   });
 
   it("GMT Eight's '17-Year Peak' headline is misleading, central (the headline) and ranked first", () => {
-    // record among all months: October 2025's 153,074 beat January 2026's 108,435, so at most a 3-month
-    // high (0.25 years), against "17-Year" read as 16.5–17.5 years: a gap of 16.25 years, 16.25 / 17.5 =
-    // 0.9286 of the figure; the headline is central (2); the body's "January layoffs reached a 17-year peak" is a
-    // record among Januaries, another quantity, so the headline is not counted as repeated; misleading halves:
-    // 0.9286 × 2 × 0.5 = 0.929 — the largest score
-    expect(fs[0].id).toBe("check:layoffs-17-year-peak-all-months");
+    // record among all months: Challenger's release (r167, reproduced by TalkMarkets) has January 2026 as the highest
+    // month since October 2025, 3 months (0.25 years), against "17-Year": a gap of 17 − 0.25 = 16.75 years,
+    // 16.75 / 17 = 0.98529 of the figure; the headline is central (2); the body's "January layoffs reached a 17-year
+    // peak" is a record among Januaries, another quantity, so the headline is not counted as repeated; misleading
+    // halves: 0.98529 × 2 × 0.5 = 0.985 — the largest score. The check that tests the same headline
+    // (layoffs-17-year-peak-all-months, misleading) is not a second finding of the same figure
+    expect(fs[0].id).toBe("independent:gmteight-002");
     expect(fs[0].rating).toBe("misleading");
     expect(fs[0].centrality).toBe(2);
-    expect(fs[0].score).toBeCloseTo(0.929, 3);
+    expect(fs[0].score).toBeCloseTo(0.985, 3);
+    expect(fs.some((f) => f.id === "check:layoffs-17-year-peak-all-months")).toBe(false);
   });
 
   it("a caveat names who stands behind each outside figure, and a wire report among the dissent", () => {
-    // r143 IndustryWeek is an aggregator, r144 TalkMarkets quotes Challenger's report (primary)
-    expect(fs[0].caveat).toBe("Sets the article's own figures, with every rounding and hedge allowed, against IndustryWeek (an aggregator) and TalkMarkets (a primary source).");
+    // without the headline's own independent verdict, the check on it is the finding: r143 IndustryWeek is an
+    // aggregator, r144 TalkMarkets reproduces Challenger's release (primary)
+    const a = loadAnalysis();
+    const check = publishableFindings({ ...a, independent: a.independent.filter((r) => r.claim !== "gmteight-002") })[0];
+    expect(check.id).toBe("check:layoffs-17-year-peak-all-months");
+    expect(check.caveat).toBe("Sets the article's own figures, with every rounding and hedge allowed, against IndustryWeek (an aggregator) and TalkMarkets (a primary source).");
     // nakamoto-028: decided by Bitcoin eNews (aggregator); Bloomberg via Moneycontrol (wire) and The Deep Dive also disagree
     expect(fs.find((f) => f.id === "independent:nakamoto-028")!.caveat).toMatch(/^The deciding source is an aggregator, not a wire or primary source; 2 other sources also disagree, among them Bloomberg via Moneycontrol \(a wire report\)\./);
   });

@@ -171,14 +171,15 @@ describe("a figure a source prints only in words is rated and explained as print
 
   it("Nakamoto's 'since March 2020' against AP's (via Ground News) 'since March 2020': accurate", () => {
     expect(get("nakamoto-044")).toMatchObject({ verdict: "confirmed", best_source: "r166", rating: "accurate" });
-    expect(get("nakamoto-044").explanation).toBe("Nakamoto says “since March 2020”; Ground News aggregation reports “since March 2020” (in the session, 29 Jan 2026).");
+    // the span is quoted with the record it dates: r128's "its steepest one‑day drop since March 2020"
+    expect(get("nakamoto-044").explanation).toBe("Nakamoto says “since March 2020”; Ground News aggregation reports “its steepest one‑day drop since March 2020” (in the session, 29 Jan 2026).");
   });
 
   it("no explanation restates a word figure or a since-span as a number the source never printed", () => {
     // before: "Business Standard reports 16 months", "Wyoming Star News reports 17 years"; the quotes print
     // "since October 2024" and "since 2009"
-    expect(get("gmteight-011").explanation).toBe("GMT Eight says “16-month”; Business Standard reports “since October 2024” (6 Feb 2026).");
-    expect(get("gmteight-010").explanation).toBe("GMT Eight says “17-year”; Wyoming Star News reports “since 2009” (January 2026).");
+    expect(get("gmteight-011").explanation).toBe("GMT Eight says “16-month”; Business Standard reports “its lowest level since October 2024” (6 Feb 2026).");
+    expect(get("gmteight-010").explanation).toBe("GMT Eight says “17-year”; Wyoming Star News reports “the worst January for planned cuts since 2009” (January 2026).");
     for (const id of ["tradingkey-019", "nakamoto-036", "nakamoto-044"]) expect(get(id).explanation, id).not.toMatch(/100%|70 months|a rise of/);
   });
 });
