@@ -39,4 +39,5 @@ export * from "./views/readings";
 export * from "./views/themes";
 export * from "./views/conflicts";
 export * from "./views/shares";
+export * from "./views/terms";
 export * from "./views/findings";

@@ -2,6 +2,7 @@
 import { escapeHtml, toRecords, type RowsInput } from "../render/html";
 import { bounds, round } from "./parts";
 import { asOfMidpoint } from "../data/dates";
+import { conversionFactor, sameDimension } from "../domain/units";
 import { claimHover, toClaims, unitTitle, type ClaimInput } from "./rows";
 import { axis, figure } from "./frame";
 import { columnScale, defaultColorColumn, ratingScale } from "./scales";
@@ -114,15 +115,55 @@ export function pricePathChart(path: RowsInput, claims: ClaimInput, options: Pri
 /** Options of byDateChart: those of pricePathChart without a path; the unit defaults to the figures'. */
 export type ByDateOptions = Omit<PricePathOptions, "x" | "y" | "pathName">;
 
+/** Whether two units are amounts of one currency (USD_mn, USD_bn, …) that convert into each other. */
+function convertible(a: string, b: string): boolean {
+  try {
+    return sameDimension(a, b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The figures with every bound in `unit`: an amount in another unit of the same currency is
+ * converted ($258.8 million in USD_mn is 0.2588 in USD_bn; its `raw` stays as printed).
+ * @throws Error naming `caller`, the units and a filter that keeps one, for a figure whose unit
+ * does not convert (a percentage among dollar amounts).
+ * @example figuresInUnit([{ id: "x", low: 258.8, high: 258.8, unit: "USD_mn" }], "USD_bn", "byDateChart")[0].high // => 0.2588
+ */
+export function figuresInUnit<T extends { low: number | null; high: number | null; unit: string }>(figures: readonly T[], unit: string, caller: string): T[] {
+  const others = [...new Set(figures.map((c) => c.unit))].filter((u) => u !== unit && !convertible(u, unit));
+  if (others.length > 0) {
+    throw new Error(
+      `${caller}: figures in ${[unit, ...others].map((u) => JSON.stringify(u)).join(" and ")} cannot share one value axis; ` +
+        `chart one unit at a time, e.g. rows.query(rows.unit.eq(${JSON.stringify(unit)}))`,
+    );
+  }
+  return figures.map((c) => {
+    if (c.unit === unit) return c;
+    const k = conversionFactor(c.unit, unit);
+    const scale = (v: number | null) => (v === null ? null : roundSig(v * k));
+    return { ...c, low: scale(c.low), high: scale(c.high), unit };
+  });
+}
+
+/** A product of a conversion without the binary noise of the factor (258.8 × 0.001). */
+function roundSig(v: number): number {
+  return Number(v.toPrecision(12));
+}
+
 /**
  * Figures by date: one marker per figure at its `as_of` (midpoint of a span), its interval as an
  * error bar, an open end as a triangle, coloured by article (or another column) or by rating;
- * hover shows the quote. Every figure must have the same unit (default: the first figure's).
+ * hover shows the quote. Every figure is drawn in one unit (default: the first figure's): an
+ * amount in another unit of the same currency is converted (figuresInUnit), any other unit is an
+ * error that names the units.
  * Takes records or a DataFrame, e.g. the figures table filtered to Bitcoin's price.
- * @throws Error for figures in different units or without bounds, and for an invalid id.
+ * @throws Error for figures in units that do not convert or without bounds, and for an invalid id.
  * @example byDateChart([{ id: "a-1", article: "a", quote: "q", subject: "BTC", metric: "low", low: 60000, high: 60000, unit: "USD", raw: "$60K", as_of: "2026-02-06" }], { id: "btc", title: "BTC" }).data[0].y // => [60000]
  */
 export function byDateChart(rows: ClaimInput, options: ByDateOptions): PlotlyFigure {
   const figures = toClaims(rows);
-  return pricePathChart([], figures, { ...options, unit: options.unit ?? figures[0]?.unit ?? "USD" });
+  const unit = options.unit ?? figures[0]?.unit ?? "USD";
+  return pricePathChart([], figuresInUnit(figures, unit, "byDateChart"), { ...options, unit });
 }

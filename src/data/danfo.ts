@@ -68,6 +68,7 @@ export function danfo(): DanfoModule {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     lib = require("danfojs-node") as DanfoModule;
     fixBooleanRows(lib);
+    checkColumnNames(lib);
     for (const hook of hooks) hook(lib);
   }
   return lib;
@@ -111,6 +112,49 @@ function fixBooleanRows(d: DanfoModule): void {
     this.$setIndex(result.index);
     return undefined;
   };
+}
+
+/**
+ * The error for column names a frame does not have, naming them and the columns there are; null
+ * when every name is a column (or a danfo range such as "a:c").
+ * @example unknownColumns("loc", ["id", "heading"], ["id", "raw"])?.message // => 'loc: no column "heading"; the columns are id, raw'
+ * @example unknownColumns("loc", ["id"], ["id", "raw"]) // => null
+ */
+export function unknownColumns(method: string, names: readonly unknown[], columns: readonly string[]): Error | null {
+  const missing = names.filter((n) => typeof n === "string" && !columns.includes(n) && !n.includes(":"));
+  if (missing.length === 0) return null;
+  const list = missing.map((n) => JSON.stringify(n)).join(", ");
+  return new Error(`${method}: no column${missing.length > 1 ? "s" : ""} ${list}; the columns are ${columns.join(", ")}`);
+}
+
+/**
+ * danfojs-node 1.2.0 answers a column name a frame does not have with an error about something
+ * else: `loc({ columns: ["heading"] })` says 'Dtype "undefined" not supported', `merge` on a
+ * missing key 'Column names length mismatch'. Both now throw unknownColumns' error first.
+ */
+function checkColumnNames(d: DanfoModule): void {
+  type Frame = { columns: string[] };
+  const frame = Object.getPrototypeOf(d.DataFrame.prototype) as { loc: (this: Frame, a: { rows?: unknown; columns?: unknown }) => unknown };
+  const frameLoc = frame.loc;
+  frame.loc = function (this: Frame, a: { rows?: unknown; columns?: unknown }) {
+    const error = Array.isArray(a?.columns) && Array.isArray(this.columns) ? unknownColumns("loc", a.columns, this.columns) : null;
+    if (error) throw error;
+    return frameLoc.call(this, a);
+  };
+  const merge = d.merge as (a: { left: Frame; right: Frame; on: string[]; how?: string }) => unknown;
+  Object.defineProperty(d, "merge", {
+    configurable: true,
+    enumerable: true,
+    value: function (a: { left: Frame; right: Frame; on: string[]; how?: string }) {
+      if (Array.isArray(a?.on)) {
+        for (const side of ["left", "right"] as const) {
+          const error = Array.isArray(a[side]?.columns) ? unknownColumns(`merge (${side})`, a.on, a[side].columns) : null;
+          if (error) throw error;
+        }
+      }
+      return merge(a);
+    },
+  });
 }
 
 /** Runs `hook` with danfojs-node when it is loaded (at once if it already is). */

@@ -403,13 +403,15 @@ export function ratingCell(value: unknown): string {
 /**
  * The column spec for a key, as a reader reads it: the header in words (columnWords: "as_of" →
  * "as of"), a rating as its label, a vocabulary term, a date or a lone key in words
- * (valueWords), a verdict as its short label; numbers and other text as they are.
+ * (valueWords), a verdict as its short label; numbers and other text as they are. A column
+ * named `term` (terms(): the key a filter types) shows its values as they are.
  * @example columnFor("as_of").label // => "as of"
  * @example columnFor("verdict").render?.("confirmed_within_rounding", {}) // => "confirmed (rounding)"
+ * @example columnFor("term").render?.("spot_btc_etfs", {}) // => "spot_btc_etfs"
  */
 export function columnFor(key: string): TableColumn {
   const words = (value: unknown): string => {
-    if (typeof value !== "string") return cellText(value);
+    if (typeof value !== "string" || key === "term") return cellText(value);
     if (key === "verdict" && (VERDICTS as readonly string[]).includes(value)) return verdictLabel(value);
     return valueWords(key, value);
   };

@@ -70,12 +70,18 @@ export interface FigureRecord {
   /** The outside figure's page; "" for an article's figure. */
   url: string;
   note: string;
+  /** The heading of the article's section, in words (the lead's is the article's title); "" for an outside figure. */
+  heading: string;
+  /** The outlet and the tier (primary, wire, aggregator) of the outside figure that decides the verdict (`best_source`); "" when none. */
+  best_outlet: string;
+  best_tier: string;
 }
 
 /** The columns of the figures table, in order. */
 export const FIGURE_TABLE_COLUMNS: readonly (keyof FigureRecord)[] = [
   "id", "origin", "source", "article", "section", "tier", "quote", "subject", "metric", "window", "as_of", "low", "high", "unit",
   "raw", "hedge", "qualifier", "rating", "explanation", "verdict", "best_source", "checks", "conflicts", "claims", "outlier", "garbled", "url", "note",
+  "heading", "best_outlet", "best_tier",
 ];
 
 /**
@@ -88,14 +94,18 @@ export function figureRecords(analysis: Analysis = sharedAnalysis()): FigureReco
   const ids = (pairs: [string, string][], claim: string) => pairs.filter(([c]) => c === claim).map(([, id]) => id).join(" ");
   const checks = analysis.verdicts.flatMap((v) => v.claims.map((c): [string, string] => [c, v.id]));
   const conflicts = analysis.conflicts.flatMap((x) => x.claims.map((c): [string, string] => [c, x.id]));
+  const headings = new Map(analysis.ledger.sections.map((s) => [`${s.article}/${s.section}`, s.heading]));
+  const outsideRows = new Map(analysis.independentRows.map((row) => [row.id, row]));
   const claims: FigureRecord[] = analysis.ledger.claims.map((c) => {
     const r = result.get(c.id);
+    const best = r?.best_source ? outsideRows.get(r.best_source) : undefined;
     return {
       id: c.id, origin: "article", source: short.get(c.article) ?? c.article, article: c.article, section: c.section, tier: "",
       quote: c.quote, subject: c.subject, metric: c.metric, window: c.window, as_of: c.as_of, low: c.low, high: c.high, unit: c.unit,
       raw: c.raw, hedge: c.hedge, qualifier: c.qualifier, rating: r?.rating ?? "unverifiable", explanation: r?.explanation ?? "",
       verdict: r?.verdict ?? "unverified", best_source: r?.best_source ?? "", checks: ids(checks, c.id), conflicts: ids(conflicts, c.id),
       claims: "", outlier: false, garbled: isGarbledFigure(c), url: "", note: c.note,
+      heading: headings.get(`${c.article}/${c.section}`) ?? "", best_outlet: best?.outlet ?? "", best_tier: best?.tier ?? "",
     };
   });
   const outside: FigureRecord[] = [...analysis.independentRows]
@@ -107,6 +117,7 @@ export function figureRecords(analysis: Analysis = sharedAnalysis()): FigureReco
         quote: row.quote, subject: row.subject, metric: row.metric, window: row.window, as_of: row.as_of, low: row.low, high: row.high, unit: row.unit,
         raw: h.raw, hedge: h.hedge, qualifier: h.qualifier, rating: "", explanation: "", verdict: "", best_source: "", checks: "", conflicts: "",
         claims: row.claims.join(" "), outlier: isKnownOutlier(row), garbled: false, url: row.url, note: row.note,
+        heading: "", best_outlet: "", best_tier: "",
       };
     });
   return [...claims, ...outside];
@@ -115,7 +126,7 @@ export function figureRecords(analysis: Analysis = sharedAnalysis()): FigureReco
 /**
  * Every figure in one tidy DataFrame (see FigureRecord for the columns): filter it with danfo
  * (`df.query(df.subject.eq("BTC"))`), sort it (`df.sortValues("as_of")`), show it, chart it.
- * @example figures().shape[1] // => 28
+ * @example figures().shape[1] // => 31
  */
 export function figures(analysis: Analysis = sharedAnalysis()): Danfo.DataFrame {
   return toDataFrame(figureRecords(analysis), FIGURE_TABLE_COLUMNS);
@@ -143,25 +154,29 @@ export interface CheckRecord {
   verdict: string;
   rating: Rating;
   explanation: string;
+  /** The short names of `articles`, joined by ", ". */
+  sources: string;
 }
 
 /** The columns of the checks table, in order. */
 export const CHECK_TABLE_FIELDS: readonly (keyof CheckRecord)[] = [
-  "id", "kind", "statement", "claims", "articles", "claimed_low", "claimed_high", "computed_low", "computed_high", "rounded_low", "rounded_high",
+  "id", "kind", "statement", "claims", "articles", "sources", "claimed_low", "claimed_high", "computed_low", "computed_high", "rounded_low", "rounded_high",
   "unit", "gap", "verdict", "rating", "explanation",
 ];
 
 /** Every recomputation check as a record, in id order. */
 export function checkRecords(analysis: Analysis = sharedAnalysis()): CheckRecord[] {
   const articleOf = new Map(analysis.ledger.claims.map((c) => [c.id, c.article]));
+  const short = new Map(analysis.ledger.articles.map((a) => [a.id, a.short_name]));
   return analysis.verdicts.map((v) => {
     const target = v.claimed ?? v.reference;
+    const articles = distinct(v.claims.map((c) => articleOf.get(c) ?? "")).filter(Boolean);
     return {
       id: v.id, kind: v.kind, statement: v.statement, claims: v.claims.join(" "),
-      articles: distinct(v.claims.map((c) => articleOf.get(c) ?? "")).filter(Boolean).join(" "),
+      articles: articles.join(" "),
       claimed_low: target?.low ?? null, claimed_high: target?.high ?? null, computed_low: v.computed.low, computed_high: v.computed.high,
       rounded_low: v.computedWithRounding.low, rounded_high: v.computedWithRounding.high, unit: v.computed.unit, gap: v.gap,
-      verdict: v.verdict, rating: v.rating, explanation: v.explanation,
+      verdict: v.verdict, rating: v.rating, explanation: v.explanation, sources: articles.map((a) => short.get(a) ?? a).join(", "),
     };
   });
 }
@@ -205,22 +220,26 @@ export interface ConflictRecord {
   /** The rating in the words a reader is shown for a reconciliation (conflictRatingLabel): "Consistent", "Contradictory", … */
   agreement: string;
   explanation: string;
+  /** Who printed the figures: the articles' short names, in the order of `articles`, joined by ", ". */
+  sources: string;
 }
 
 /** The columns of the conflicts table, in order. */
 export const CONFLICT_TABLE_FIELDS: readonly (keyof ConflictRecord)[] = [
-  "id", "quantity", "kind", "theme", "subject", "metric", "window", "unit", "figures", "claims", "articles", "common_low", "common_high",
+  "id", "quantity", "kind", "theme", "subject", "metric", "window", "unit", "figures", "claims", "articles", "sources", "common_low", "common_high",
   "consensus", "spread", "agreeing", "verdict", "rating", "agreement", "explanation",
 ];
 
 /** Every reconciliation as a record, in id order. */
 export function conflictRecords(analysis: Analysis = sharedAnalysis()): ConflictRecord[] {
   const rules = analysis.ledger.themeRules;
+  const short = new Map(analysis.ledger.articles.map((a) => [a.id, a.short_name]));
   return analysis.conflicts.map((c) => ({
     id: c.id, quantity: conflictTitle(c, analysis.ledger), kind: c.kind, theme: conflictTheme(c, rules), subject: c.subject, metric: c.metric, window: c.window, unit: c.unit,
     figures: c.members.length, claims: c.claims.join(" "), articles: distinct(c.members.map((m) => m.article)).join(" "),
     common_low: c.intersection?.low ?? null, common_high: c.intersection?.high ?? null, consensus: c.consensus, spread: c.spread,
     agreeing: c.agreeing.join(" "), verdict: c.verdict, rating: c.rating, agreement: conflictRatingLabel(c.rating), explanation: c.explanation,
+    sources: distinct(c.members.map((m) => short.get(m.article) ?? m.article)).join(", "),
   }));
 }
 
