@@ -243,7 +243,7 @@ export function checkWorking(w: WorkingInput): string {
     case "weekday":
       return weekdayLine(w);
     case "series_bracket":
-      return `the series ${b.iv.low > a.iv.high ? "rose" : b.iv.high < a.iv.low ? "fell" : "moved"} from ${fig(a)} on ${formatAsOf(a.asOf)} to ${fig(b)} on ${formatAsOf(b.asOf)}, so in between it stayed within ${comp(w.result)}`;
+      return `the series read ${fig(a)} on ${formatAsOf(a.asOf)} and ${fig(b)} on ${formatAsOf(b.asOf)} (between them, ${comp(w.result)} if it moved steadily)`;
     case "restatement":
       return `${fig(a)}, restated as ${w.target ? fig(w.target) : "the same figure"}`;
   }

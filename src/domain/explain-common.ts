@@ -14,7 +14,7 @@ import type { Article, Claim, Section, Term } from "../data/types";
 /** What the explanations read besides the verdict: the articles, the claims, the sources. */
 export interface ExplainContext {
   articles: readonly (Pick<Article, "id" | "outlet"> & Partial<Pick<Article, "short_name">>)[];
-  byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & Partial<Pick<Claim, "section" | "low" | "high">> & { hedge?: string }>;
+  byId: ReadonlyMap<string, Pick<Claim, "id" | "article" | "raw" | "quote" | "qualifier" | "as_of"> & Partial<Pick<Claim, "section" | "low" | "high" | "subject" | "metric" | "window">> & { hedge?: string }>;
   rows?: readonly IndependentRow[];
   origins?: readonly Pick<Origin, "origin" | "name">[];
   /** The checks of data/checks.csv, to tell the tested claim (result) from the inputs, and their params and kind. */

@@ -48,6 +48,7 @@ export function possessive(name: string): string {
  * ("“roughly double”", "“since October 2024”"), a change described ("a fall of 18%"), a figure
  * with words around its digits quoted as printed ("“$60,008.52”"), else the number in its unit.
  * @example sourceFigure({ outlet: "R", low: -18, high: -18, unit: "pct", metric: "pct_change", quote: "fell 18%", window: "intraday", as_of: "2026-02-05" }) // => "a fall of 18%"
+ * @example sourceFigure({ outlet: "A", low: 60, high: 60, unit: "pct", metric: "capex_change", quote: "by nearly 60% to $200 billion", window: "fy2026", as_of: "2026" }) // => "a rise of nearly 60%"
  * @example sourceFigure({ outlet: "K", low: 100, high: 100, unit: "pct", metric: "capex_change", quote: "roughly double the $91.4 billion", window: "fy2026", as_of: "2026" }) // => "“roughly double”"
  * @example sourceFigure({ outlet: "N", low: 60008.52, high: 60008.52, unit: "USD", metric: "low", quote: "a low of $60,008.52", window: "intraday", as_of: "2026-02-06" }) // => "“$60,008.52”"
  */
@@ -60,7 +61,9 @@ export function sourceFigure(row: Row): string {
   if (row.unit === "pct" && CHANGE_METRICS.test(row.metric) && value !== null) {
     const ends = [row.low, row.high].filter((x): x is number => x !== null).map(Math.abs).sort((x, y) => x - y);
     const n = point ? plainAmount(Math.abs(value), "pct") : ends.length === 2 ? plainRange(ends[0], ends[1], "pct") : plainRange(ends[0] ?? null, null, "pct");
-    return `${value < 0 ? "a fall" : "a rise"} of ${n}`;
+    // the source's own hedge word stays with its figure: AP's "nearly 60%" is not "60%"
+    const hedge = point && printed && /^[a-z][a-z ]*$/i.test(printed.hedge) ? `${printed.hedge} ` : "";
+    return `${value < 0 ? "a fall" : "a rise"} of ${hedge}${n}`;
   }
   if (printed && point && /\D/.test(printed.raw.replace(/[\d.,\s]/g, "") + "x")) return quoted(printed.raw);
   return plainRange(row.low, row.high, row.unit);

@@ -83,6 +83,18 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
 // Independent reporting
 
 /**
+ * Why no report can check a forecast, a level to watch or a worked example; null for a figure of fact.
+ * @example opinionText({ window: "scenario", subject: "leverage_example", metric: "principal" }) // => "A worked example, not a fact any report could confirm."
+ * @example opinionText({ window: "point", subject: "BTC", metric: "support_level" }) // => "A forecast or a level to watch, not a fact any report could confirm."
+ * @example opinionText({ window: "session", subject: "BTC", metric: "low" }) // => null
+ */
+export function opinionText(claim: { window?: string; subject?: string; metric?: string } | undefined): string | null {
+  if (claim?.window === "scenario" && claim.subject === "leverage_example") return "A worked example, not a fact any report could confirm.";
+  if (claim?.window === "scenario" || /^(support_level|resistance_level|target_range)$/.test(claim?.metric ?? "")) return "A forecast or a level to watch, not a fact any report could confirm.";
+  return null;
+}
+
+/**
  * Which side of the article's figure a disputing source lies, when both are positive amounts:
  * "below" or "above" (null when either is open, negative or they straddle).
  * @example disputeSide({ low: 7, high: 7 }, { low: 3.79, high: 3.79 }) // => "below"
@@ -149,7 +161,7 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     else if (own.length > 0) text = `${what}; the only other reports of it restate its own source${origin ? `, ${origin.name}` : ""}, so no independent record confirms it.`;
     else if (r.sources.some((s) => s.why.startsWith(UNNAMED_DAY_WHY))) text = `${what} but names no day; the reports found each give one day or measure another thing, so none can confirm or dispute it.`;
     else if (r.sources.length > 0) text = `${what}; the reports found measure other things (another window, date, instrument or measure), so none can confirm or dispute it.`;
-    else text = "No independent report of this figure was found.";
+    else text = opinionText(claim) ?? "No independent report of this figure was found.";
   } else if (r.verdict === "disputed") {
     const other = row(r.other_measure);
     if (other && corroboratedDissent(r.sources)) {
@@ -188,8 +200,8 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
       // "below $60,000" against $60,008.52; "more than 10%" against exactly 10%: a round figure's bound is loose
       const side = claim?.qualifier === "under" ? ["above", "less"] : claim?.qualifier === "over" ? ["below", "more"] : ["outside", "other"];
       text = r.gap !== null && r.gap > 0
-        ? `${what}; ${sourceWords(best)}, just ${side[0]} it (by ${gap.replace(/ apart$/, "")}), close enough for a round figure.`
-        : `${what}; ${sourceWords(best)}: exactly ${claim?.raw ?? "the article's figure"}${side[1] === "other" ? "" : `, not ${side[1]}`}, close enough for a round figure.`;
+        ? `${what}; ${sourceWords(best)}, just ${side[0]} it (by ${unit && unit !== "pct" ? plainAmount(r.gap, unit, 3) : gap.replace(/ apart$/, "")}), close enough for a round figure.`
+        : `${what}; ${sourceWords(best)}: the round figure itself${side[1] === "other" ? "" : `, not ${side[1]}`}, close enough.`;
     } else if (r.verdict === "refined" && claim?.qualifier === "nearly" && hedge !== "" && !/^[~≈]+$/.test(hedge)) text = `${what}; ${sourceWords(best)}, which the article's “${hedge}” allows for.`;
     else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, the precise figure the article rounds.`;
     else if (r.verdict === "confirmed") text = `${what}; ${sourceWords(best)}.`;

@@ -452,7 +452,7 @@ describe("issue 12 kinds: verdicts (numbers worked by hand)", () => {
     const [v, late] = run("s1,series_bracket,r062:-0.68@2026-02-03 r062,corr,,x\ns2,series_bracket,r062:-0.68@2026-02-03 r062,corr-late,,y\n");
     expect(v.verdict).toBe("consistent");
     // 0.72 > −0.68: the series rose between the two readings
-    expect(v.working).toBe("the series rose from −0.68 on 3 Feb 2026 to 0.72 on 17 Feb 2026, so in between it stayed within −0.68 to 0.72");
+    expect(v.working).toBe("the series read −0.68 on 3 Feb 2026 and 0.72 on 17 Feb 2026 (between them, −0.68 to 0.72 if it moved steadily)");
     // 0.9 ± 0.05 = [0.85, 0.95) vs [−0.685, 0.725): gap 0.85 − 0.725 = 0.125
     expect(late.verdict).toBe("scope_mismatch");
     expect(late.gap).toBeCloseTo(0.125, 9);

@@ -309,14 +309,15 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
     expect(r.rating).toBe("accurate_rounded");
     expect(r.explanation).toBe("New Quotes says “10”; CoinMarketBuzz reports “9” (6 Feb 2026), 10% apart, but other reports of it differ from one another by as much, so the gap does not matter.");
   });
-  it("a report just past a round figure's bound says which side, in words: 'just above it', 'exactly 570,000, not more'", () => {
+  it("a report just past a round figure's bound says which side, in words: 'just above it (by $8.52)', 'the round figure itself, not more'", () => {
     // "sub-$60K" against $60,008.52: 8.52 / 60,000 = 0.0142% -> "0.014%"
     const above = rateIndependent(result({ claim: "gate-003", verdict: "refined", best_source: "r011", sources: [source("r011", "refines")], gap: 8.52, relative_gap: 0.000142 }), ctx);
     expect(above.rating).toBe("accurate_rounded");
+    // this claim carries no unit, so the gap is its share; with a unit it is the amount (crushes-019 on the ledger: "by $8.52")
     expect(above.explanation).toBe("Gate Square says “sub-$60K”; The News reports “$60,008.52” (intraday, 6 Feb 2026), just above it (by 0.014%), close enough for a round figure.");
     const at: ExplainContext = { ...ctx, rows: [...ctx.rows!, { ...row("r090", "crypto_traders", "liquidated_traders", "24h", 570000, "Bitget News", "570,000 traders liquidated"), unit: "people" }] };
     const exact = rateIndependent(result({ claim: "nq-003", verdict: "refined", best_source: "r090", sources: [source("r090", "refines")], gap: 0, relative_gap: 0 }), at);
-    expect(exact.explanation).toBe("New Quotes says “more than 570,000”; Bitget News reports “570,000” (over 24 hours, 6 Feb 2026): exactly 570,000, not more, close enough for a round figure.");
+    expect(exact.explanation).toBe("New Quotes says “more than 570,000”; Bitget News reports “570,000” (over 24 hours, 6 Feb 2026): the round figure itself, not more, close enough.");
   });
   it("reports of one figure are said once, and a figure at the end of their range is named as such", () => {
     const range = (id: string, outlet: string) => ({ ...row(id, "alphabet", "capex", "fy2026", 175, outlet, "$175 billion to $185 billion"), high: 185, unit: "USD_bn", as_of: "2026" });
@@ -434,8 +435,15 @@ describe("every explanation of loadAnalysis()", () => {
     expect(text("nakamoto-lead-vs-heading-half")).toBe("In Nakamoto, the heading's “cut in half” restates the lead's “nearly half”.");
     // Gate's 5–7 Feb rebound against its 8 Feb level; Gate's February correlation against CoinDesk's dated readings
     expect(text("btc-rebound-gate-levels")).toMatch(/, but Gate's Risk-off post's “over 10%” refers to another day, so the two cannot be compared: /);
-    expect(text("corr-gate-vs-coindesk-series")).toBe("CoinDesk's series rose from −0.68 on 3 Feb 2026 to 0.72 on 17 Feb 2026, so in between it stayed within −0.68 to 0.72, but Gate's Crushes post's “~0.73–0.91” gives no day, only February 2026: the two cannot be compared.");
-    expect(text("nakamoto-041")).toBe("Nakamoto says “more than 10%”; Newser reports a fall of 10% (in the session, 29 Jan 2026): exactly 10%, not more, close enough for a round figure.");
+    expect(text("corr-gate-vs-coindesk-series")).toBe("CoinDesk's series read −0.68 on 3 Feb 2026 and 0.72 on 17 Feb 2026 (between them, −0.68 to 0.72 if it moved steadily), but Gate's Crushes post's “~0.73–0.91” gives no day, only February 2026: the two cannot be compared.");
+    // a forecast and a worked example are not facts a report could confirm
+    expect(text("crushes-057")).toBe("A forecast or a level to watch, not a fact any report could confirm.");
+    expect(text("nakamoto-048")).toBe("A worked example, not a fact any report could confirm.");
+    // AP's "by nearly 60%" keeps its "nearly"
+    expect(text("gmteight-007")).toMatch(/Associated Press reports a rise of nearly 60% /);
+    // $60,008.52 − $60,000 = $8.52
+    expect(text("crushes-019")).toMatch(/, just above it \(by \$8\.52\), close enough for a round figure\.$/);
+    expect(text("nakamoto-041")).toBe("Nakamoto says “more than 10%”; Newser reports a fall of 10% (in the session, 29 Jan 2026): the round figure itself, not more, close enough.");
   });
   it("contains no interval notation, claim ids or unit ids", () => {
     const offending = all.filter((x) => MACHINE_TEXT.test(x.explanation)).map((x) => `${x.id}: ${x.explanation}`);
