@@ -10,7 +10,7 @@ import { plainAmount, plainDate, plainRange, plainShare } from "./wording";
 import { datedFigure, outletName, ownedFigure, placeWords, possessive, scopeKind, sourceFigure } from "./explain-phrases";
 import { isStrictHedge } from "./hedges";
 import { boundOnly, edgeOnly, grazes, tooRough } from "./check-strength";
-import { articleName, claimFigure, corroboratedDissent, listWords, says, sentence, withoutIds, type ExplainContext } from "./explain-common";
+import { articleName, claimFigure, corroboratedDissent, listWords, owned, says, sentence, withoutIds, type ExplainContext } from "./explain-common";
 import type { IndependentRow } from "../data/independent-file";
 
 /** True when two JSON bounds (null = open) share a value. */
@@ -177,7 +177,7 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
         ? `${work}: ${claimed} meets that only at the edge of its range.`
         : pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
       inaccurate: bare
-        ? `${work}, so ${possessive(article)} sentence does not hold${dated}.`
+        ? `${work}, so ${owned(article, "sentence")} does not hold${dated}.`
         : pair && v.working
           ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
           : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
@@ -187,9 +187,9 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
       unverifiable: lone && grazing
         ? `${work}: only the edge of that range reaches ${claimed}. The outside figure it rests on is a single aggregator's (${listWords([...new Set(outsideRows.map(outletName))])}), enough to question the figure but not to call it misleading.`
         : lone && refWords
-          ? `${work}, against ${refWords} for the same period: a single aggregator's figure, enough to question ${possessive(article)} figures but not to call them wrong.`
+          ? `${work}, against ${refWords} for the same period: a single aggregator's figure, enough to question ${owned(article, "figures")} but not to call them wrong.`
           : lone
-            ? `${work}, not ${claimed}, but the outside figures it rests on are a single aggregator's, enough to question ${possessive(article)} figures but not to call them wrong.`
+            ? `${work}, not ${claimed}, but the outside figures it rests on are a single aggregator's, enough to question ${owned(article, "figures")} but not to call them wrong.`
         : rough
           ? `${work}. The rounding of the figures it is built from allows anything from ${spanWords(withRounding)}, too wide to confirm or refute ${claimed}.`
         : loose

@@ -63,10 +63,22 @@ export function withoutIds(text: string, ctx: Pick<ExplainContext, "byId"> & Par
     .replace(/\b\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}(?:-\d{2})?)?\b/g, (d) => plainDate(d));
 }
 
-/** An article's figure in a sentence: "Gate's Crushes post's “~$60K”". */
+/**
+ * Something of an article's, without stacking possessives: "GMT Eight's “27%”", but "“–45%” in
+ * Gate's Crushes post" and "the figures in Gate's Crushes post" (not "Gate's Crushes post's").
+ * @example owned("GMT Eight", "“27%”") // => "GMT Eight's “27%”"
+ * @example owned("Gate's Crushes post", "“–45%”") // => "“–45%” in Gate's Crushes post"
+ * @example owned("Gate's Crushes post", "figures") // => "the figures in Gate's Crushes post"
+ */
+export function owned(name: string, thing: string): string {
+  if (!/'s /.test(name)) return `${possessive(name)} ${thing}`;
+  return `${thing.startsWith("“") ? thing : `the ${thing}`} in ${name}`;
+}
+
+/** An article's figure in a sentence: "GMT Eight's “27%”", "“~$60K” in Gate's Crushes post". */
 export function says(ctx: ExplainContext, claimId: string): string {
   const c = ctx.byId.get(claimId);
-  return c ? `${possessive(articleName(ctx, c.article))} ${claimFigure(c)}` : claimId;
+  return c ? owned(articleName(ctx, c.article), claimFigure(c)) : claimId;
 }
 
 /**

@@ -398,6 +398,11 @@ describe("every explanation of loadAnalysis()", () => {
     // a point figure inside the result stays accurate: "$2 Trillion" against a loss of $2.0–2.1 trillion
     expect(rating("crypto-cap-loss-gmteight")).toBe("accurate");
   });
+  it("never stacks possessives: “–45%” in Gate's Crushes post, not Gate's Crushes post's “–45%”", () => {
+    const all = [...a.verdicts, ...a.conflicts, ...a.independent].map((x) => x.explanation);
+    expect(all.filter((t) => /\b\w+'s \w+ \w+'s\b/.test(t))).toEqual([]);
+    expect(a.verdicts.find((v) => v.id === "btc-drawdown-gate-current")!.explanation).toMatch(/“–45%” in Gate's Crushes post agrees/);
+  });
   it("names what a bare number is a figure of, never a lone “10”", () => {
     const of = (id: string) => a.independent.find((r) => r.claim === id)!.explanation;
     // nakamoto-011: "The Fear & Greed Index has reached 10" (subject fear_greed_index, worded by data/vocabulary.csv)
@@ -421,11 +426,11 @@ describe("every explanation of loadAnalysis()", () => {
     // ~$4.4T (October) to $2.3–2.4T (8 Feb): 2.3 − 4.4 = −2.1, 2.4 − 4.4 = −2.0
     expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T, which matches GMT Eight's “$2 Trillion”.");
     // 2.3 − 4.4 = −2.1 and 2.4 − 4.4 = −2.0: the printed "$1.2 trillion and $2 trillion" (−2 to −1.2) meets it only at −2
-    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T: Gate's Risk-off post's “$1.2 trillion and $2 trillion” meets that only at the edge of its range.");
+    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T: “$1.2 trillion and $2 trillion” in Gate's Risk-off post meets that only at the edge of its range.");
     // "$2 Trillion" is $1.5–2.5T and "~$4.4T" $4.312–4.488T: 1.5 / 4.488 = 33.4% and 2.5 / 4.312 = 58.0%, a range wider than a quarter of its middle
-    expect(text("crypto-cap-pct-gmteight")).toBe("A loss of $2T is 45.5% of about $4.4T. The rounding of the figures it is built from allows anything from a fall of 33% to 58%, too wide to confirm or refute Gate's Crushes post's “–~48%”.");
+    expect(text("crypto-cap-pct-gmteight")).toBe("A loss of $2T is 45.5% of about $4.4T. The rounding of the figures it is built from allows anything from a fall of 33% to 58%, too wide to confirm or refute “–~48%” in Gate's Crushes post.");
     // 175 / 119.5 − 1 = 46.4% and 185 / 119.5 − 1 = 54.8%: "55%+" (54.5% with its hedge) is reached by 0.3 of the 8.4 points
-    expect(text("alphabet-capex-over-estimates")).toBe("$119.5B to $175B–$185B is a rise of 46.4% to 54.8%: only the edge of that range reaches Gate's Crushes post's “55%+”. The outside figure it rests on is a single aggregator's (Cointeeth news flash), enough to question the figure but not to call it misleading.");
+    expect(text("alphabet-capex-over-estimates")).toBe("$119.5B to $175B–$185B is a rise of 46.4% to 54.8%: only the edge of that range reaches “55%+” in Gate's Crushes post. The outside figure it rests on is a single aggregator's (Cointeeth news flash), enough to question the figure but not to call it misleading.");
     // 23 / 100 = 0.23 yuan per Taiwan dollar, against 0.21–0.26
     expect(text("fx-cny-twd-jay-chou")).toBe("23 million yuan for NT$100 million is 0.23 yuan per Taiwan dollar, which matches an outside estimate of 0.21 to 0.26 yuan per Taiwan dollar.");
     // Ether −36% YTD, Bitcoin −27% YTD
@@ -434,8 +439,8 @@ describe("every explanation of loadAnalysis()", () => {
     expect(text("tradingkey-summary-btc-low")).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000” once their rounding and hedges are allowed.");
     expect(text("nakamoto-lead-vs-heading-half")).toBe("In Nakamoto, the heading's “cut in half” restates the lead's “nearly half”.");
     // Gate's 5–7 Feb rebound against its 8 Feb level; Gate's February correlation against CoinDesk's dated readings
-    expect(text("btc-rebound-gate-levels")).toMatch(/, but Gate's Risk-off post's “over 10%” refers to another day, so the two cannot be compared: /);
-    expect(text("corr-gate-vs-coindesk-series")).toBe("CoinDesk's series read −0.68 on 3 Feb 2026 and 0.72 on 17 Feb 2026 (between them, −0.68 to 0.72 if it moved steadily), but Gate's Crushes post's “~0.73–0.91” gives no day, only February 2026: the two cannot be compared.");
+    expect(text("btc-rebound-gate-levels")).toMatch(/, but “over 10%” in Gate's Risk-off post refers to another day, so the two cannot be compared: /);
+    expect(text("corr-gate-vs-coindesk-series")).toBe("CoinDesk's series read −0.68 on 3 Feb 2026 and 0.72 on 17 Feb 2026 (between them, −0.68 to 0.72 if it moved steadily), but “~0.73–0.91” in Gate's Crushes post gives no day, only February 2026: the two cannot be compared.");
     // a forecast and a worked example are not facts a report could confirm
     expect(text("crushes-057")).toBe("A forecast or a level to watch, not a fact any report could confirm.");
     expect(text("nakamoto-048")).toBe("A worked example, not a fact any report could confirm.");
