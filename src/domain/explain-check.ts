@@ -202,5 +202,9 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
     }[rating];
   const rest = named.filter((r) => r !== dater && outletName(r) !== (seriesOf && outletName(seriesOf)));
   const outside = rest.length > 0 ? ` Outside figures: ${listWords(rest.map((r) => `${ownedFigure(outletName(r), sourceFigure(r))} (${plainDate(r.as_of)})`))}.` : "";
-  return { ...v, rating, explanation: sentence(text) + outside };
+  // figures of two articles that agree show the articles consistent, not right: say so where no outside figure is read
+  const articles = new Set(v.claims.map((id) => ctx.byId.get(id)?.article).filter((x) => x !== undefined));
+  const across = articles.size > 1 && outsideRows.length === 0 && !v.reference && (rating === "accurate" || rating === "accurate_rounded");
+  const record = across ? ` The ${["two", "three", "four", "five"][articles.size - 2] ?? articles.size} articles agree with each other; each figure is checked against the record separately.` : "";
+  return { ...v, rating, explanation: sentence(text) + outside + record };
 }

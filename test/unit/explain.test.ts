@@ -93,7 +93,8 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     // plainAmount(−52.38095, "pct"): 2 whole digits, 2 decimals -> "−52.38%"
     const v = rateCheck(check({ claims: ["tk-001", "gate-001"], claimed: { low: -52.5, high: -51.5, unit: "pct" }, computed: { low: -52.38095, high: -52.38095, unit: "pct" } }), ctx);
     expect(v.rating).toBe("accurate");
-    expect(v.explanation).toBe("The figures give −52.38%, which matches Gate Square's “–52%”.");
+    // tk-001 (TradingKey) and gate-001 (Gate Square): two articles agreeing, which says nothing about the record
+    expect(v.explanation).toBe("The figures give −52.38%, which matches Gate Square's “–52%”. The two articles agree with each other; each figure is checked against the record separately.");
   });
   it("a result exactly at a strict bound ('sub-$60K' against $60,000) agrees only once rounded: accurate, rounded", () => {
     // "sub-$60K" as printed is (−∞, 60000): $60,000 itself is excluded; with rounding (−∞, 60500] holds it
@@ -424,9 +425,9 @@ describe("every explanation of loadAnalysis()", () => {
     // over 46,000 bought − (−10,600 sold) = over 56,600
     expect(text("etf-demand-gap")).toMatch(/^Inflows of more than 46,000 coins and outflows of 10,600 coins are more than 56,600 coins apart; /);
     // ~$4.4T (October) to $2.3–2.4T (8 Feb): 2.3 − 4.4 = −2.1, 2.4 − 4.4 = −2.0
-    expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T, which matches GMT Eight's “$2 Trillion”.");
+    expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T, which matches GMT Eight's “$2 Trillion”. The two articles agree with each other; each figure is checked against the record separately.");
     // 2.3 − 4.4 = −2.1 and 2.4 − 4.4 = −2.0: the printed "$1.2 trillion and $2 trillion" (−2 to −1.2) meets it only at −2
-    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T: “$1.2 trillion and $2 trillion” in Gate's Risk-off post meets that only at the edge of its range.");
+    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T: “$1.2 trillion and $2 trillion” in Gate's Risk-off post meets that only at the edge of its range. The two articles agree with each other; each figure is checked against the record separately.");
     // "$2 Trillion" is $1.5–2.5T and "~$4.4T" $4.312–4.488T: 1.5 / 4.488 = 33.4% and 2.5 / 4.312 = 58.0%, a range wider than a quarter of its middle
     expect(text("crypto-cap-pct-gmteight")).toBe("A loss of $2T is 45.5% of about $4.4T. The rounding of the figures it is built from allows anything from a fall of 33% to 58%, too wide to confirm or refute “–~48%” in Gate's Crushes post.");
     // 175 / 119.5 − 1 = 46.4% and 185 / 119.5 − 1 = 54.8%: "55%+" (54.5% with its hedge) is reached by 0.3 of the 8.4 points
