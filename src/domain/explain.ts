@@ -49,8 +49,8 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
   }
   const rating = CONFLICT_RATING[c.verdict];
   const members = c.members.slice(0, 4).map((m) => memberWords(ctx, m));
-  const more = c.members.length > 4 ? ` and ${c.members.length - 4} more` : "";
-  const list = listWords(members) + more;
+  // "A, B, C, D and 2 more": one "and", before what is left out
+  const list = c.members.length > 4 ? `${members.join(", ")} and ${c.members.length - 4} more` : listWords(members);
   const immaterial = /immaterial amount/.test(c.reason);
   const gapMatch = / are ([\d.e+-]+) \S+(?: \(([^)]+)\))? apart/.exec(c.reason);
   const gap = gapMatch ? `${plainAmount(Number(gapMatch[1]), c.unit)}${gapMatch[2] ? ` (${gapMatch[2]})` : ""}` : "";

@@ -248,9 +248,9 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
     expect(c.rating).toBe("inaccurate");
     expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) give the same quantity for overlapping dates and cannot all be right: they are $1,000 (1.7%) apart.");
   });
-  it("names four members and counts the rest", () => {
+  it("names four members and counts the rest, with one 'and'", () => {
     const six = ["tk-001", "nq-001", "gate-003", "gate-004", "tk-003", "nq-004"].map((id) => member(id, ctx.byId.get(id)!.article, ctx.byId.get(id)!.raw));
-    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^“\$60,000” \(TradingKey, 6 Feb 2026\), “59800” \(New Quotes, 6 Feb 2026\), “sub-\$60K” \(Gate Square, 6 Feb 2026\) and “\$60,000–\$61,000” \(Gate Square, 6 Feb 2026\) and 2 more agree with each other as printed \(each figure is checked against the record separately\)\.$/);
+    expect(rateConflict(conflict("agree", "", six), ctx).explanation).toMatch(/^“\$60,000” \(TradingKey, 6 Feb 2026\), “59800” \(New Quotes, 6 Feb 2026\), “sub-\$60K” \(Gate Square, 6 Feb 2026\), “\$60,000–\$61,000” \(Gate Square, 6 Feb 2026\) and 2 more agree with each other as printed \(each figure is checked against the record separately\)\.$/);
   });
 });
 
