@@ -151,6 +151,7 @@ export function readerPatterns(): [string, RegExp][] {
     ["unit id", /(?<![\w-])[A-Z]{3}_[A-Za-z_]+(?![\w-])|\d\s+USD(?![\w/-])/g],
     ["snake_case key", /(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])/g],
     ["interval notation", /[[(]\s*[−-]?(?:\d[\d,.]*|∞)\s*,\s+[−-]?(?:\d[\d,.]*|∞)\s*[\])]|[≤≥]\s*[−-]?\d|∞/g],
+    ["arrow", / (?:->|-&gt;) /g],
   ];
 }
 

@@ -3,7 +3,7 @@
  * (Markdown and HTML outputs without their tags; a chart's trace names, text, hover text,
  * annotations, titles and tick text, not its data arrays) holds no claim id, independent-figure
  * id, reconciliation, family, theme, check, article, section or chart id, no `pct`, no unit id, no
- * snake_case key and no interval notation (test/support/reader-text.ts says exactly what is
+ * snake_case key, no interval notation and no " -> " arrow (test/support/reader-text.ts says exactly what is
  * matched). The same holds for what the standalone chart file and a page of your own add around a
  * chart and a table. A failure names the notebook, the cell, where in it, the kind and the match.
  */
@@ -48,6 +48,7 @@ describe("the scan of what a reader sees", () => {
       "interval notation: ≤ -5",
       "interval notation: ∞",
     ]);
+    expect(kinds("Gate's ~$4.4T -> ~$2.3–$2.4T vs GMT Eight's")).toEqual(["arrow:  -> "]);
     expect(kinds("gate-selloff-crushes, section tech-sector-carnage, theme bitcoin-levels, chart nb03-silver-fall")).toEqual([
       "theme id: bitcoin-levels",
       "article id: gate-selloff-crushes",
