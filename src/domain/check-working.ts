@@ -2,9 +2,10 @@
  * The arithmetic of a check, shown: one plain-English line per verdict ("$91B to $185B is a rise
  * of 103%", "5 Feb 2026 was a Thursday"), built from the figures as printed (hedges in words:
  * "about", "more than") and the result computed from them as printed. No interval notation, no
- * unit ids, no claim ids: the numbers go through src/render/figures.ts.
+ * unit ids, no claim ids: the numbers go through src/render/figures.ts, with amounts of money
+ * written as a sentence writes them ("$175 billion to $185 billion", not the tables' "$175B–$185B").
  */
-import { changeWords, formatAmount, formatAsOf, ordinal, rangeWords } from "../render/figures";
+import { changeWords, formatAmount, formatAsOf, ordinal, rangeWords, type Digits } from "../render/figures";
 import { joinWords } from "../render/format";
 import { daysOf, isoWeekday, monthsBetween, rankAmong, WEEKDAYS, type RankOrder } from "./recompute";
 import { parseWeekdays } from "./check-params";
@@ -43,12 +44,58 @@ export interface WorkingInput {
   missing?: string;
 }
 
-/** A figure as printed, hedge words included: "about $60,000", "more than $2.5B", "nearly −50%". */
-function fig(s: Shown): string {
+const MONEY = /^(USD|CNY|TWD)(_|$)/;
+const SCALE_WORDS: Readonly<Record<string, string>> = { M: " million", B: " billion", T: " trillion" };
+
+/**
+ * An amount as a sentence writes it: formatAmount's digits (no more), a dollar amount's scale in
+ * words; percentages, prices, counts and rates as formatAmount writes them.
+ * @example proseAmount(4.17, "USD_tn", "computed") // => "$4.17 trillion"
+ * @example proseAmount(-357, "USD_bn") // => "−$357 billion"
+ * @example proseAmount(126223, "USD") // => "$126,223"
+ * @example proseAmount(-45.5, "pct") // => "−45.5%"
+ */
+export function proseAmount(x: number, unit: string, digits: Digits = "printed"): string {
+  return formatAmount(x, unit, digits).replace(/^(\u2212?\$[\d.,]+)([MBT])$/, (_, n: string, scale: string) => `${n}${SCALE_WORDS[scale]}`);
+}
+
+/**
+ * A range of values as a sentence writes it: rangeWords, with every amount as proseAmount writes
+ * it and a range of money written out, "$175 billion to $185 billion", or, where it follows or
+ * precedes another "to" ("from $91 billion to …"), "between $175 billion and $185 billion".
+ * Other ranges keep rangeWords' form ("60%–70%", "−12% to −15%").
+ * @example proseRange({ low: 175, high: 185 }, "USD_bn") // => "$175 billion to $185 billion"
+ * @example proseRange({ low: 175, high: 185 }, "USD_bn", "printed", "between") // => "between $175 billion and $185 billion"
+ * @example proseRange({ low: 2.5, high: 4.1667 }, "USD_tn", "computed") // => "$2.5 trillion to $4.17 trillion"
+ * @example proseRange({ low: 2.5, high: Infinity, lowOpen: true, highOpen: true }, "USD_bn") // => "more than $2.5 billion"
+ * @example proseRange({ low: 60, high: 70 }, "pct") // => "60%–70%"
+ */
+export function proseRange(iv: Interval, unit: string, digits: Digits = "printed", join: "to" | "between" = "to"): string {
+  const f = (x: number) => proseAmount(x, unit, digits);
+  const two = Number.isFinite(iv.low) && Number.isFinite(iv.high) && iv.low >= 0 && f(iv.low) !== f(iv.high);
+  if (two && MONEY.test(unit)) return join === "between" ? `between ${f(iv.low)} and ${f(iv.high)}` : `${f(iv.low)} to ${f(iv.high)}`;
+  return rangeWords(iv, unit, digits).replace(/(\$[\d.,]+)([MBT])(?![\w])/g, (_, n: string, scale: string) => `${n}${SCALE_WORDS[scale]}`);
+}
+
+/**
+ * A figure as printed, hedge words included: "about $60,000", "more than $2.5 billion", "nearly
+ * −50%"; a range of money beside another "to" with `join` "between".
+ */
+function figure(s: Shown, join: "to" | "between"): string {
   const f = s.figure;
   const text =
-    !s.printed && f.qualifier === "nearly" && f.low !== null ? `nearly ${formatAmount(f.low, s.unit)}` : `${!s.printed && f.qualifier === "approx" ? "about " : ""}${rangeWords(s.iv, s.unit)}`;
+    !s.printed && f.qualifier === "nearly" && f.low !== null ? `nearly ${proseAmount(f.low, s.unit)}` : `${!s.printed && f.qualifier === "approx" ? "about " : ""}${proseRange(s.iv, s.unit, "printed", join)}`;
   return f.qualifier === "garbled" ? `${text} (a garbled figure)` : text;
+}
+
+/** A figure as printed: figure() with a range of money as "$175 billion to $185 billion". */
+function fig(s: Shown): string {
+  return figure(s, "to");
+}
+
+/** A figure beside another "to" ("from … to …"): a range of money as "between … and …". */
+function end(s: Shown): string {
+  return figure(s, "between");
 }
 
 /** A percentage figure as a change: "a fall of about 28%", "a rise of nearly 100%", "a fall of more than 10%". */
@@ -60,8 +107,6 @@ function chg(s: Shown): string {
   }
   return `${changeWords(s.iv, "printed")}${mark}`;
 }
-
-const MONEY = /^(USD|CNY|TWD)(_|$)/;
 
 /** True when every value of the figure is zero or less, and some below zero. */
 function negative(s: Pick<Shown, "iv">): boolean {
@@ -182,22 +227,22 @@ function weekdayLine(w: WorkingInput): string {
 
 /**
  * The working line of a check.
- * @example checkWorking({ kind: "percent_change", xs: [{ figure: { qualifier: "exact", low: 91, high: 91 }, iv: { low: 91, high: 91 }, unit: "USD_bn", asOf: "2025", printed: false }, { figure: { qualifier: "exact", low: 185, high: 185 }, iv: { low: 185, high: 185 }, unit: "USD_bn", asOf: "2026", printed: false }], result: { low: 103.2967, high: 103.2967 }, unit: "pct", params: {} }) // => "$91B to $185B is a rise of 103%"
+ * @example checkWorking({ kind: "percent_change", xs: [{ figure: { qualifier: "exact", low: 91, high: 91 }, iv: { low: 91, high: 91 }, unit: "USD_bn", asOf: "2025", printed: false }, { figure: { qualifier: "exact", low: 185, high: 185 }, iv: { low: 185, high: 185 }, unit: "USD_bn", asOf: "2026", printed: false }], result: { low: 103.2967, high: 103.2967 }, unit: "pct", params: {} }) // => "$91 billion to $185 billion is a rise of 103%"
  */
 export function checkWorking(w: WorkingInput): string {
   const missing = w.missing ?? "no value (a division by zero)";
-  const comp = (iv: Interval | undefined) => (iv ? rangeWords(iv, w.unit, "computed") : missing);
+  const comp = (iv: Interval | undefined) => (iv ? proseRange(iv, w.unit, "computed") : missing);
   const change = (iv: Interval | undefined) => (iv ? changeWords(iv) : missing);
   const [a, b] = w.xs;
   const p = w.params;
   const pair = (line: (xs: readonly Shown[], r: Interval | undefined) => string) => line(w.xs, w.result) + (w.pair ? `, while ${line(w.pair.xs, w.pair.result)}` : "");
   switch (w.kind) {
     case "percent_change":
-      return `${fig(a)} to ${fig(b)} is ${change(w.result)}`;
+      return `${end(a)} to ${end(b)} is ${change(w.result)}`;
     case "drawdown_from_peak":
-      return `from a peak of ${fig(a)} to ${fig(b)} is ${change(w.result)}`;
+      return `from a peak of ${end(a)} to ${end(b)} is ${change(w.result)}`;
     case "rebound_from_low":
-      return `from a low of ${fig(a)} to ${fig(b)} is ${change(w.result)}`;
+      return `from a low of ${end(a)} to ${end(b)} is ${change(w.result)}`;
     case "implied_base":
       return pair((xs, r) => `${fig(xs[0])} after ${chg(xs[1])} means a starting level of ${comp(r)}`);
     case "base_from_change":
@@ -211,7 +256,8 @@ export function checkWorking(w: WorkingInput): string {
       return `at ${fig(a)} leverage${p.maintenance_margin ? ` with a ${formatAmount(Number(p.maintenance_margin) * 100, "pct")} maintenance margin` : ""}, ${change(w.result)} wipes out the margin`;
     case "sum_of":
     case "probabilities_sum":
-      return `${w.xs.map(fig).join(" + ")} ${p.parts === "partial" ? "is only part of the total: " : "= "}${comp(w.result)}`;
+      // a range among several parts reads "between … and …": "$200 billion + between $175 billion and $185 billion"
+      return `${w.xs.map(w.xs.length > 1 ? end : fig).join(" + ")} ${p.parts === "partial" ? "is only part of the total: " : "= "}${comp(w.result)}`;
     case "difference_of": {
       const r = w.result;
       const size = (iv: Interval | undefined) => (iv && negative({ iv }) ? comp(flipIv(iv)) : comp(iv));
@@ -219,7 +265,7 @@ export function checkWorking(w: WorkingInput): string {
       if ((negative(a) && b.iv.low >= 0) || (a.iv.low >= 0 && negative(b))) return `${signed(a)} and ${signed(b)} are ${size(r)} apart`;
       // a level that fell: from the earlier to the later is a loss
       if (a.iv.low >= 0 && b.iv.low >= 0 && r && negative({ iv: r })) {
-        return a.asOf > b.asOf ? `from ${fig(b)} to ${fig(a)} is ${MONEY.test(w.unit) ? "a loss" : "a drop"} of ${size(r)}` : `${fig(a)} is ${size(r)} less than ${fig(b)}`;
+        return a.asOf > b.asOf ? `from ${end(b)} to ${end(a)} is ${MONEY.test(w.unit) ? "a loss" : "a drop"} of ${size(r)}` : `${fig(a)} is ${size(r)} less than ${fig(b)}`;
       }
       return `${fig(a)} minus ${fig(b)} is ${comp(r)}`;
     }

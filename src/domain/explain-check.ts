@@ -10,7 +10,8 @@ import { plainAmount, plainDate, plainRange, plainShare } from "./wording";
 import { datedFigure, outletName, ownedFigure, placeWords, possessive, scopeKind, sourceFigure } from "./explain-phrases";
 import { isStrictHedge } from "./hedges";
 import { boundOnly, edgeOnly, grazes, tooRough } from "./check-strength";
-import { articleName, claimFigure, corroboratedDissent, listWords, owned, says, sentence, withoutIds, type ExplainContext } from "./explain-common";
+import { allowanceWords, articleName, claimFigure, corroboratedDissent, listWords, owned, says, sentence, withoutIds, type ExplainContext } from "./explain-common";
+import { sourceHedgeInput } from "./sources";
 import type { IndependentRow } from "../data/independent-file";
 
 /** True when two JSON bounds (null = open) share a value. */
@@ -77,6 +78,20 @@ function scopeText(work: string, claimed: string, reasons: readonly string[], ta
 }
 
 /**
+ * A figure a check reads, for the words of what its rounding allows (allowanceWords): a claim's
+ * hedge, or the hedge word an outside figure's quote prints ("r094:147" is the row's 147).
+ */
+function hedged(ctx: ExplainContext, id: string): { hedge?: string } {
+  const c = ctx.byId.get(id);
+  if (c) return c;
+  const [rowId, token] = id.split(":");
+  const row = ctx.rows?.find((r) => r.id === rowId);
+  if (!row) return {};
+  const value = token === undefined ? NaN : Number(token.split("@")[0]);
+  return sourceHedgeInput(Number.isNaN(value) ? row : { ...row, low: value, high: value });
+}
+
+/**
  * A restatement check as an editor says it: "In TradingKey, the summary's “below $60,000”
  * restates the body's “$60,000”." Null when the two figures are not of one article.
  */
@@ -89,8 +104,8 @@ function restatementText(ctx: ExplainContext, inputId: string | undefined, targe
   const at = (p: string | null, c: typeof x) => (p && px !== pt ? `the ${p}'s ${claimFigure(c)}` : claimFigure(c));
   const lead = `In ${articleName(ctx, t.article)}, ${at(pt, t)}`;
   if (rating === "accurate") return `${lead} restates ${at(px, x)}.`;
-  if (rating === "accurate_rounded") return `${lead} restates ${at(px, x)} once their rounding and hedges are allowed.`;
-  if (rating === "inaccurate") return `${lead} does not match ${at(px, x)}: they are ${gap} apart even allowing for every rounding and hedge.`;
+  if (rating === "accurate_rounded") return `${lead} restates ${at(px, x)} ${allowanceWords([t, x])}.`;
+  if (rating === "inaccurate") return `${lead} does not match ${at(px, x)}: they are ${gap} apart even ${allowanceWords([t, x], "allowing")}.`;
   return null;
 }
 
@@ -162,6 +177,11 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   // a series read from one outlet is that outlet's series ("CoinDesk's series rose from …")
   const seriesOf = kind === "series_bracket" && /^the series /.test(work) && new Set(named.map(outletName)).size === 1 ? named[0] : undefined;
   if (seriesOf) work = work.replace(/^the series /, `${possessive(outletName(seriesOf))} series `);
+  // what the agreement allows for: the tested figure's own rounding when that covers the result, else every figure's
+  const all = [...(check ? check.inputs : v.claims.slice(0, -1)), ...(target ? [target] : refToken ? [refToken] : [])].map((id) => hedged(ctx, id));
+  const own = target !== null && ctx.byId.has(target) && v.claimed !== null && !pair && boundsOverlap(v.claimed, v.computed);
+  const allowed = allowanceWords(own ? [hedged(ctx, target!)] : all);
+  const allowingAll = allowanceWords(all, "allowing");
   const restated = kind === "restatement" && target ? restatementText(ctx, check?.inputs[0] ?? v.claims[0], target, rating, gap) : null;
   const text =
     restated ??
@@ -175,12 +195,12 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
             : `${work}, which matches ${claimed}.`,
       accurate_rounded: edge
         ? `${work}: ${claimed} meets that only at the edge of its range.`
-        : pair && v.working ? `${work}: the two agree once their rounding and hedges are allowed.` : `${work}; ${claimed} agrees with that once its rounding and hedges are allowed.`,
+        : pair && v.working ? `${work}: the two agree ${allowed}.` : `${work}; ${claimed} agrees with that ${allowed}.`,
       inaccurate: bare
         ? `${work}, so ${owned(article, "sentence")} does not hold${dated}.`
         : pair && v.working
-          ? `${work}: the two cannot both be right, ${gap} apart even allowing for every rounding and hedge.`
-          : `${work}, not ${claimed}: off by ${gap} even allowing for every rounding and hedge.`,
+          ? `${work}: the two cannot both be right, ${gap} apart even ${allowingAll}.`
+          : `${work}, not ${claimed}: off by ${gap} even ${allowingAll}.`,
       misleading: grazing
         ? `${work}: only the edge of that range reaches ${claimed}, which gives it as the ${printed?.low !== null ? "least" : "most"}.`
         : alt ? `as written, ${claimed} does not hold: ${work}; it holds for another reading: ${(alt as { working?: string }).working ?? alt.statement}.` : `${work}; ${claimed} measures something else.`,

@@ -114,6 +114,56 @@ export function claimFigure(c: Pick<Claim, "raw" | "quote"> & { hedge?: string }
 }
 
 /**
+ * The hedge words printed with a figure, as a reader quotes them: each word of the claim's
+ * `hedge` field ("about", "more than", "~", "+"), lower-cased; "between", which only joins a
+ * range's ends, is none.
+ * @example hedgeWords("Over; +") // => ["over", "+"]
+ * @example hedgeWords("~ +") // => ["~", "+"]
+ * @example hedgeWords("between") // => []
+ */
+export function hedgeWords(hedge: string | undefined): string[] {
+  const parts = (hedge ?? "").split(/;\s*/).flatMap((h) => (/^[~+≈\s]+$/.test(h) ? h.split(/\s+/) : [h]));
+  return [...new Set(parts.map((h) => h.trim()).filter((h) => h !== "" && !/^between$/i.test(h)).map((h) => (/[a-z]/i.test(h) ? h.toLowerCase() : h)))];
+}
+
+/**
+ * What a reader allows for when figures are read as the round or approximate figures they are:
+ * their rounding and the hedge words printed with them, named ("its “about”"); a word the
+ * sentence does not show beside its figure is given with its `owner` ("CryptoVot's “near”").
+ * `once` gives the clause of "agrees once …", `allowing` that of "even allowing for …", `read` a
+ * caption's "each read as …". More than two different hedge words, no figures given, or `read`,
+ * are said as a whole ("each is read as the round or approximate figure it is").
+ * @example allowanceWords([{ hedge: "about" }]) // => "once its rounding and its “about” are allowed"
+ * @example allowanceWords([{ hedge: "" }]) // => "once its rounding is allowed"
+ * @example allowanceWords([{ hedge: "more than" }, { hedge: "" }], "allowing") // => "allowing for both figures' rounding and the “more than”"
+ * @example allowanceWords([{}, {}, { hedge: "~" }]) // => "once every figure's rounding and the “~” are allowed"
+ * @example allowanceWords([{ hedge: "" }, { hedge: "near", owner: "CryptoVot" }]) // => "once both figures' rounding and CryptoVot's “near” are allowed"
+ * @example allowanceWords([]) // => "once each is read as the round or approximate figure it is"
+ * @example allowanceWords([], "allowing") // => "reading each as the round or approximate figure it is"
+ * @example allowanceWords([], "read") // => "each read as the round or approximate figure it is"
+ */
+export function allowanceWords(figures: readonly { hedge?: string; owner?: string }[], form: "once" | "allowing" | "read" = "once"): string {
+  const words = [...new Set(figures.flatMap((f) => hedgeWords(f.hedge)))];
+  const n = figures.length;
+  if (n === 0 || words.length > 2 || form === "read") {
+    const who = n === 1 ? "it" : "each";
+    const as = "as the round or approximate figure it is";
+    return form === "once" ? `once ${who} is read ${as}` : form === "allowing" ? `reading ${who} ${as}` : `${who} read ${as}`;
+  }
+  // a word owned by one named figure only is said with its owner; the others share one "its"/"the"
+  const ownerOf = (w: string) => {
+    const owners = figures.filter((f) => hedgeWords(f.hedge).includes(w)).map((f) => f.owner);
+    return owners.every((o) => o !== undefined && o === owners[0]) ? owners[0] : undefined;
+  };
+  const plain = words.filter((w) => ownerOf(w) === undefined).map(quoted);
+  const named = words.filter((w) => ownerOf(w) !== undefined).map((w) => `${possessive(ownerOf(w)!)} ${quoted(w)}`);
+  const said = [...(plain.length > 0 ? [`${n === 1 ? "its" : "the"} ${plain.join(" and ")}`] : []), ...named];
+  const whose = n === 1 ? "its" : n === 2 ? "both figures'" : "every figure's";
+  const noun = [`${whose} rounding`, ...said].join(" and ");
+  return form === "once" ? `once ${noun} ${said.length > 0 ? "are" : "is"} allowed` : `allowing for ${noun}`;
+}
+
+/**
  * Whether the reports that disagree with a claim are enough to call it wrong (data/README, rule
  * 8): one of them is a primary or wire report, or they come from at least two independent origins.
  * One tracker's figure, relayed second-hand, disputes an article's figure; it does not correct it.

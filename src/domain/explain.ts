@@ -9,10 +9,11 @@ import type { IndependentResult } from "./independent";
 import type { Conflict, ConflictMember } from "./reconcile";
 import type { Rated, Rating } from "./ratings";
 import { plainAmount, plainDate, plainShare, quoted } from "./wording";
-import { sourceGroups, sourceList, sourceWords } from "./explain-phrases";
+import { outletName, sourceFigure, sourceGroups, sourceList, sourceWords } from "./explain-phrases";
 import { MATERIAL_RELATIVE } from "./materiality";
 import { UNNAMED_DAY_WHY } from "./sources";
-import { articleName, claimFigure, claimSays, corroboratedDissent, listWords, sentence, type ExplainContext } from "./explain-common";
+import { allowanceWords, articleName, hedgeWords, claimFigure, claimSays, corroboratedDissent, listWords, sentence, type ExplainContext } from "./explain-common";
+import { sourceHedgeInput } from "./sources";
 import type { IndependentRow } from "../data/independent-file";
 
 export { possessive } from "./explain-phrases";
@@ -66,7 +67,7 @@ export function rateConflict<T extends Pick<Conflict, "verdict" | "reason" | "un
       ? small
         ? `${list} differ by ${gap}, less than half a percent: too small to matter${days}.`
         : `${list} differ by ${gap}, but outside reports of the same figure differ from one another by as much, so the gap does not matter${days}.`
-      : `${list} agree with each other once each is read as the rounded or hedged figure it is${days}.`,
+      : `${list} agree with each other ${allowanceWords(c.members.map((m) => ctx.byId.get(m.claim) ?? {}))}${days}.`,
     misleading: `${list} measure different things.`,
     unverifiable:
       c.verdict === "timing_mismatch"
@@ -205,7 +206,12 @@ export function rateIndependent<T extends Pick<IndependentResult, "claim" | "ver
     } else if (r.verdict === "refined" && claim?.qualifier === "nearly" && hedge !== "" && !/^[~≈]+$/.test(hedge)) text = `${what}; ${sourceWords(best)}, which the article's “${hedge}” allows for.`;
     else if (r.verdict === "refined") text = `${what}; ${sourceWords(best)}, the precise figure the article rounds.`;
     else if (r.verdict === "confirmed") text = `${what}; ${sourceWords(best)}.`;
-    else text = `${what}; ${sourceWords(best)}, which agrees once both figures' rounding and hedges are allowed.`;
+    else {
+      // the source's hedge word, when its figure as shown leaves it out ("“$71,000”" of "near $71,000"), is said with its name
+      const source = sourceHedgeInput(best);
+      const shown = hedgeWords(source.hedge).every((w) => sourceFigure(best).toLowerCase().includes(w));
+      text = `${what}; ${sourceWords(best)}, which agrees ${allowanceWords([claim ?? {}, shown ? source : { ...source, owner: outletName(best) }])}.`;
+    }
   }
   return { ...r, rating, explanation: sentence(text) };
 }

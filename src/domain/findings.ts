@@ -10,6 +10,7 @@
 import type { Analysis } from "./analysis";
 import type { CheckVerdict } from "./checks";
 import { articleName, claimFigure } from "./explain";
+import { allowanceWords } from "./explain-common";
 import { RATINGS, ratingLabel, type Rating } from "./ratings";
 import type { Claim } from "../data/types";
 import { quantityWords, termWords } from "./wording";
@@ -125,8 +126,8 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const refs = ((v as { sources?: string[] }).sources ?? []).map((id) => analysis.independentRows.find((r) => r.id === id.split(":")[0])).filter((r) => r !== undefined);
     const caveat =
       refs.length > 0
-        ? `Sets the article's own figures, with every rounding and hedge allowed, against ${[...new Set(refs.map((r) => `${r!.outlet.split(" (")[0]} (${TIER_WORDS[r!.tier]})`))].join(" and ")}.`
-        : "Uses only the articles' own figures as printed, with every rounding and hedge allowed.";
+        ? `Sets the article's own figures against ${[...new Set(refs.map((r) => `${r!.outlet.split(" (")[0]} (${TIER_WORDS[r!.tier]})`))].join(" and ")}, ${allowanceWords([])}.`
+        : `Uses only the articles' own figures, ${allowanceWords([])}.`;
     push(
       { id: `check:${v.id}`, rating: v.rating, title: checkTitle(v, cs), articles: [...new Set(cs.map((c) => c.article))], quote: testedQuote(v, cs), evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },
       cs,

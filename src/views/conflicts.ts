@@ -16,6 +16,7 @@ import { intersectAll } from "../domain/intervals";
 import { figureIn, orderedLevels, type Conflict, type ConflictMember } from "../domain/reconcile";
 import { conflictRatingLabel, type Rated } from "../domain/ratings";
 import { plainDate, plainRange, quantityWords, termWords } from "../domain/wording";
+import { allowanceWords } from "../domain/explain-common";
 import type { Claim, FamilySpec, Interval } from "../data/types";
 import type { Ledger } from "../data/ledger";
 import { comparableUnits, distinct, sharedAnalysis, unitWords } from "./shared";
@@ -114,7 +115,7 @@ export function conflictCharts(rows: RowsInput, prefix: string, analysis: Analys
       intervalChart(fit?.rows ?? conflictChartRows(c, ledger), {
         id: chartIdFor(prefix, c.id),
         title: conflictTitle(c, analysis.ledger),
-        subtitle: `${rating}${plural(c.members.length, "figure")} from ${plural(articles, "article")} · each with its rounding and hedge allowed`,
+        subtitle: `${rating}${plural(c.members.length, "figure")} from ${plural(articles, "article")} · ${allowanceWords([], "read")}`,
         consensus: conflictConsensus(c),
         labels: fit?.labels ?? conflictLabels(c),
         colorBy: "source",

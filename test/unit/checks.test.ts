@@ -51,6 +51,8 @@ const claims: Claim[] = [
   mk("zero", { metric: "price", low: 0, high: 0, raw: "0", unit: "USD" }),
   mk("cap-bn", { subject: "crypto_market", metric: "market_cap_change", low: -800, high: -800, raw: "~$800B", unit: "USD_bn", qualifier: "approx", hedge: "~" }),
   mk("cap-tn", { subject: "crypto_market", metric: "market_cap_change", low: -2, high: -2, raw: "$2 Trillion", unit: "USD_tn" }),
+  mk("capex-25", { subject: "alphabet", metric: "capex", window: "fy2025", low: 91, high: 91, raw: "$91B", unit: "USD_bn", as_of: "2025" }),
+  mk("capex-26", { subject: "alphabet", metric: "capex", window: "fy2026", low: 175, high: 185, raw: "$175–$185B", unit: "USD_bn", qualifier: "range", as_of: "2026" }),
   // issue 12: a week, a Friday, a session, a YTD pair, a layoffs record, a correlation, a weekday
   mk("week", { subject: "nasdaq_composite", metric: "pct_change", window: "week", low: -6, high: -4, raw: "–4–6%", unit: "pct", qualifier: "range", as_of: "2026-02-02/2026-02-06" }),
   mk("friday", { subject: "nasdaq_composite", metric: "pct_change", window: "session", low: 2.2, high: 2.2, raw: "+2.2%", unit: "pct" }),
@@ -355,7 +357,7 @@ describe("references to data/independent.csv (r045, r062:-0.68@2026-02-03, ref=r
     // about $7B + about $2B: as printed 9, with slack [6.5, 7.5] + [1.5, 2.5] = [8, 10];
     // 'about $6.18 billion': ±max(0.005, 2% × 6.18 = 0.1236) = [6.0564, 6.3036]; gap 8 − 6.3036 = 1.6964
     const [v] = run("e1,sum_of,nov dec,,ref=r045,sum vs tracker\n");
-    expect(v).toMatchObject({ verdict: "inconsistent", claims: ["nov", "dec"], sources: ["r045"], claimed: null, working: "about $7B + about $2B = $9B" });
+    expect(v).toMatchObject({ verdict: "inconsistent", claims: ["nov", "dec"], sources: ["r045"], claimed: null, working: "about $7 billion + about $2 billion = $9 billion" });
     expect(v.reference!.low).toBeCloseTo(6.0564, 9);
     expect(v.gap).toBeCloseTo(1.6964, 9);
   });
@@ -473,16 +475,20 @@ describe("the working line of every kind", () => {
     ["d3,rebound_from_low,low peak,,expected=100..120,x", "from a low of about $60,000 to $126,000 is a rise of 110%"],
     ["d4,implied_base,peak dd,,expected=262000..263000,x", "$126,000 after a fall of 52% means a starting level of $262,500"], // 126000 / 0.48
     // a negative amount is said as a loss, never with a minus sign: −800 / −0.52 = 1538.5
-    ["d5,base_from_change,cap-bn dd,,expected=1500..1600,x", "a loss of about $800B, a fall of 52%, means a starting value of $1.54T"],
-    ["d6,implied_fx_rate,cny usd,,expected=6.9..7,x", "17.3 billion yuan for $2.5B is 6.92 yuan per dollar"],
+    ["d5,base_from_change,cap-bn dd,,expected=1500..1600,x", "a loss of about $800 billion, a fall of 52%, means a starting value of $1.54 trillion"],
+    ["d6,implied_fx_rate,cny usd,,expected=6.9..7,x", "17.3 billion yuan for $2.5 billion is 6.92 yuan per dollar"],
     ["d7,leverage_wipeout_move,lev10,wipe10,maintenance_margin=0.005,x", "at 10x leverage with a 0.5% maintenance margin, a fall of 9.5% wipes out the margin"],
-    ["d8,sum_of,nov dec,,expected=9,x", "about $7B + about $2B = $9B"],
+    ["d8,sum_of,nov dec,,expected=9,x", "about $7 billion + about $2 billion = $9 billion"],
     // one net flow each way: inflows and outflows, and how far apart (46,000 − (−10,600) = 56,600), no "minus −"
     ["d9,difference_of,bought sold,gap,,x", "inflows of more than 46,000 coins and outflows of 10,600 coins are more than 56,600 coins apart"],
-    ["d10,ratio_of,cap-bn cap-tn,,as=pct expected=40,x", "a loss of about $800B is 40% of a loss of $2T"], // 800 / 2000
+    ["d10,ratio_of,cap-bn cap-tn,,as=pct expected=40,x", "a loss of about $800 billion is 40% of a loss of $2 trillion"], // 800 / 2000
     ["d11,product_of,peak lev10,,expected=1260000,x", "$126,000 times 10x is $1,260,000"],
     ["d12,compound_change,week friday,,expected=-4..-1,x", "a fall of 4% to 6% and a rise of 2.2% compounded make a fall of 1.9% to 3.9%"], // 0.94 × 1.022, 0.96 × 1.022
     ["d13,probabilities_sum,base bear,,,x", "60%–70% + 30%–40% = 90%–110%"],
+    // amounts of money as a sentence writes them; a range beside another "to" or "+" as "between … and …"
+    ["d14,percent_change,capex-25 capex-26,,expected=90..110,x", "$91 billion to between $175 billion and $185 billion is a rise of 92.3% to 103%"], // 175/91 − 1 = 92.3%, 185/91 − 1 = 103.3%
+    ["d15,sum_of,capex-25 capex-26,,expected=270,x", "$91 billion + between $175 billion and $185 billion = $266 billion to $276 billion"], // 91 + 175, 91 + 185
+    ["d16,implied_base,capex-26 friday,,expected=170..182,x", "$175 billion to $185 billion after a rise of 2.2% means a starting level of $171 billion to $181 billion"], // 175/1.022 = 171.2, 185/1.022 = 181.0
   ])("%s", (row, working) => {
     expect(run(`${row}\n`)[0].working).toBe(working);
   });

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { articleName, possessive, rateCheck, rateConflict, rateIndependent, withoutIds, type ExplainContext } from "../../src/domain/explain";
 import { isRating, ratingLabel, RATINGS, type Rating } from "../../src/domain/ratings";
 import { loadAnalysis } from "../../src/domain/analysis";
+import { allowanceWords, hedgeWords } from "../../src/domain/explain-common";
 import type { CheckVerdict } from "../../src/domain/checks";
 import type { Conflict, ConflictMember } from "../../src/domain/reconcile";
 import type { IndependentResult, SourceComparison } from "../../src/domain/independent";
@@ -138,15 +139,20 @@ describe("rateCheck: a rating and an explanation for each outcome of the article
     expect(sum.explanation).toBe("The figures give 90% to 110%, which matches the 100% that probabilities must add up to.");
   });
   it("consistent_within_rounding -> accurate_rounded, with the check's own working line", () => {
-    const v = rateCheck(check({ verdict: "consistent_within_rounding", working: "over 46,000 bought plus 10,600 sold is over 56,600.", claims: ["x-001", "x-002", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 56600, high: null, unit: "coins" }, gap: 100 }), ctx);
+    // "over 46,000" is an input: more than 56,600 lies outside “56,000” (55,500–56,500), so the inputs' rounding counts too
+    const over: ExplainContext = { ...ctx, byId: new Map([...ctx.byId, claimOf("x-001", "tk", "46,000", { qualifier: "over", hedge: "over" })]) };
+    const v = rateCheck(check({ verdict: "consistent_within_rounding", working: "over 46,000 bought plus 10,600 sold is over 56,600.", claims: ["x-001", "x-002", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 56600, high: null, unit: "coins" }, gap: 100 }), over);
     expect(v.rating).toBe("accurate_rounded");
-    expect(v.explanation).toBe("Over 46,000 bought plus 10,600 sold is over 56,600; TradingKey's “56,000” agrees with that once its rounding and hedges are allowed.");
+    expect(v.explanation).toBe("Over 46,000 bought plus 10,600 sold is over 56,600; TradingKey's “56,000” agrees with that once every figure's rounding and the “over” are allowed.");
+    // a result of 56,200 lies within “56,000” read with its rounding (55,500–56,500): its own rounding is all it takes
+    const own = rateCheck(check({ verdict: "consistent_within_rounding", working: "46,000 bought plus 10,200 sold is 56,200.", claims: ["x-001", "x-002", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 56200, high: 56200, unit: "coins" }, gap: 0 }), over);
+    expect(own.explanation).toBe("46,000 bought plus 10,200 sold is 56,200; TradingKey's “56,000” agrees with that once its rounding is allowed.");
   });
   it("inconsistent -> inaccurate, with the gap and its share of the claimed figure", () => {
     // gap 500 against the claimed midpoint 56,000: 500 / 56000 = 0.89%
     const v = rateCheck(check({ verdict: "inconsistent", claims: ["x-001", "tk-003"], claimed: { low: 55500, high: 56500, unit: "coins" }, computed: { low: 57000, high: 57000, unit: "coins" }, gap: 500 }), ctx);
     expect(v.rating).toBe("inaccurate");
-    expect(v.explanation).toBe("The figures give 57,000 bitcoin, not TradingKey's “56,000”: off by 500 bitcoin (0.89%) even allowing for every rounding and hedge.");
+    expect(v.explanation).toBe("The figures give 57,000 bitcoin, not TradingKey's “56,000”: off by 500 bitcoin (0.89%) even allowing for both figures' rounding.");
   });
   it("scope_mismatch -> cannot be verified: a figure of another day 'refers to another day', named with figures instead of ids", () => {
     const reason = "the claimed (-45.5, -44.5] pct and the computed [-53.52, -51.24] pct measure different things (gate-002 is dated 2026-02-08 but the level tk-001 is dated 2026-02-06); they are 5.735 pct apart";
@@ -207,7 +213,7 @@ describe("rateConflict: a rating and an explanation for each reconciliation verd
   it("agree_within_rounding -> accurate_rounded", () => {
     const c = rateConflict(conflict("agree_within_rounding", "the printed figures differ but all fit [59750, 59850) USD once their rounding and hedges are allowed", two), ctx);
     expect(c.rating).toBe("accurate_rounded");
-    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) agree with each other once each is read as the rounded or hedged figure it is.");
+    expect(c.explanation).toBe("“$60,000” (TradingKey, 6 Feb 2026) and “59800” (New Quotes, 6 Feb 2026) agree with each other once both figures' rounding is allowed.");
   });
   it("an immaterial gap -> accurate_rounded, with the gap in words", () => {
     // "150 USD (0.25%)" -> "$150 (0.25%)"
@@ -297,7 +303,7 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
   it("confirmed_within_rounding -> accurate_rounded", () => {
     const r = rateIndependent(result({ claim: "tk-001", verdict: "confirmed_within_rounding", best_source: "r011", sources: [source("r011", "confirms_within_rounding")], gap: 8.52, relative_gap: 0.000142 }), ctx);
     expect(r.rating).toBe("accurate_rounded");
-    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once both figures' rounding and hedges are allowed.");
+    expect(r.explanation).toBe("TradingKey says “$60,000”; The News reports “$60,008.52” (intraday, 6 Feb 2026), which agrees once both figures' rounding is allowed.");
   });
   it("a close report says which margin makes it immaterial: under 0.5%, or the spread of the other reports", () => {
     // 0.35% apart: the 0.5% threshold; 10% apart (the index's 10 against 9): the spread of the other providers
@@ -375,6 +381,25 @@ describe("rateIndependent: a rating and an explanation for each verdict against 
   });
 });
 
+describe("allowanceWords: what reading a figure as round or approximate allows for, in plain words", () => {
+  it("names a figure's own hedge word, and only its rounding when it has none", () => {
+    expect(allowanceWords([{ hedge: "more than" }], "allowing")).toBe("allowing for its rounding and its “more than”");
+    expect(allowanceWords([{ hedge: "" }])).toBe("once its rounding is allowed");
+    // "between" only joins a range's ends; "Over; +" is two words, lower-cased
+    expect(allowanceWords([{ hedge: "between" }])).toBe("once its rounding is allowed");
+    expect(hedgeWords("Over; +")).toEqual(["over", "+"]);
+  });
+  it("says the words of several figures once, and reads many different words as a whole", () => {
+    expect(allowanceWords([{ hedge: "nearly" }, { hedge: "nearly" }])).toBe("once both figures' rounding and the “nearly” are allowed");
+    expect(allowanceWords([{ hedge: "~" }, { hedge: "near" }, {}])).toBe("once every figure's rounding and the “~” and “near” are allowed");
+    expect(allowanceWords([{ hedge: "~" }, { hedge: "sub-" }, { hedge: "below" }])).toBe("once each is read as the round or approximate figure it is");
+    expect(allowanceWords([{ hedge: "~" }, { hedge: "sub-" }, { hedge: "below" }], "allowing")).toBe("reading each as the round or approximate figure it is");
+  });
+  it("gives a word the sentence does not show with the name of whose it is", () => {
+    expect(allowanceWords([{ hedge: "almost" }, { hedge: "near", owner: "CryptoVot" }])).toBe("once both figures' rounding and the “almost” and CryptoVot's “near” are allowed");
+  });
+});
+
 describe("every explanation of loadAnalysis()", () => {
   const a = loadAnalysis();
   const all = [
@@ -385,11 +410,20 @@ describe("every explanation of loadAnalysis()", () => {
 
   it("contains none of the wording the editor's review struck out (section 5)", () => {
     // a possessive before a described figure, a minus after "minus", signed money, unit codes, "printed again",
-    // a rank said as two signed numbers, and the jargon of bounds and materiality
-    const STRUCK = /(?:'s?|s') an? (?:rise|fall|loss|drop) of|minus −|−\$|\b[A-Z]{3} per [A-Z]{3}\b|printed again|−\d[\d.]*% against −\d|the article's bound|material difference|among themselves|at most\b|moving steadily|the reference\b/;
+    // a rank said as two signed numbers, the jargon of bounds and materiality, and "hedge" (a figure's
+    // "about" or "more than" is named: "once its rounding and its “about” are allowed")
+    const STRUCK = /(?:'s?|s') an? (?:rise|fall|loss|drop) of|minus −|−\$|\b[A-Z]{3} per [A-Z]{3}\b|printed again|−\d[\d.]*% against −\d|the article's bound|material difference|among themselves|at most\b|moving steadily|the reference\b|\bhedge/i;
     const offending = all.filter((x) => STRUCK.test(x.explanation)).map((x) => `${x.id}: ${x.explanation}`);
     expect(offending).toEqual([]);
-    for (const bad of ["Credit News Insider's a rise of 2.2%", "Reuters via CNA's a fall of 18%", "46,000 coins minus −10,600 coins", "−$357B as a fall", "0.21 CNY per TWD", "$60,000 printed again as", "−36% against −27%: the lowest", "the highest in 17 years at most"]) expect(STRUCK.test(bad), bad).toBe(true);
+    for (const bad of ["Credit News Insider's a rise of 2.2%", "Reuters via CNA's a fall of 18%", "46,000 coins minus −10,600 coins", "−$357B as a fall", "0.21 CNY per TWD", "$60,000 printed again as", "−36% against −27%: the lowest", "the highest in 17 years at most", "once its rounding and hedges are allowed", "read as the rounded or hedged figure it is"]) expect(STRUCK.test(bad), bad).toBe(true);
+  });
+  it("writes amounts of money as a sentence does, outside the articles' own quoted figures", () => {
+    // "$175 billion to $185 billion", not the tables' "$175B–$185B"; a quoted figure (“~$55B”) stays as printed
+    const TABLE_STYLE = /\$[\d.,]+[MBT]\b|\$[\d.,]+[MBT]?–\$/;
+    const offending = all.filter((x) => TABLE_STYLE.test(x.explanation.replace(/“[^”]*”/g, ""))).map((x) => `${x.id}: ${x.explanation}`);
+    expect(offending).toEqual([]);
+    for (const bad of ["$119.5B to $175B–$185B is a rise", "a loss of $2T–$2.1T", "$60,000–$62,000 is"]) expect(TABLE_STYLE.test(bad), bad).toBe(true);
+    expect(TABLE_STYLE.test("“~$55B” in Gate's Crushes post".replace(/“[^”]*”/g, ""))).toBe(false);
   });
   it("rates an agreement that confirms nothing for what it is: an edge, a rough result, a one-sided figure only grazed", () => {
     const rating = (id: string) => a.verdicts.find((x) => x.id === id)!.rating;
@@ -425,19 +459,19 @@ describe("every explanation of loadAnalysis()", () => {
     // over 46,000 bought − (−10,600 sold) = over 56,600
     expect(text("etf-demand-gap")).toMatch(/^Inflows of more than 46,000 coins and outflows of 10,600 coins are more than 56,600 coins apart; /);
     // ~$4.4T (October) to $2.3–2.4T (8 Feb): 2.3 − 4.4 = −2.1, 2.4 − 4.4 = −2.0
-    expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T, which matches GMT Eight's “$2 Trillion”. The two articles agree with each other; each figure is checked against the record separately.");
+    expect(text("crypto-cap-loss-gmteight")).toBe("From about $4.4 trillion to between $2.3 trillion and $2.4 trillion is a loss of $2 trillion to $2.1 trillion, which matches GMT Eight's “$2 Trillion”. The two articles agree with each other; each figure is checked against the record separately.");
     // 2.3 − 4.4 = −2.1 and 2.4 − 4.4 = −2.0: the printed "$1.2 trillion and $2 trillion" (−2 to −1.2) meets it only at −2
-    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4T to $2.3T–$2.4T is a loss of $2T–$2.1T: “$1.2 trillion and $2 trillion” in Gate's Risk-off post meets that only at the edge of its range. The two articles agree with each other; each figure is checked against the record separately.");
+    expect(text("crypto-cap-loss-cycle")).toBe("From about $4.4 trillion to between $2.3 trillion and $2.4 trillion is a loss of $2 trillion to $2.1 trillion: “$1.2 trillion and $2 trillion” in Gate's Risk-off post meets that only at the edge of its range. The two articles agree with each other; each figure is checked against the record separately.");
     // "$2 Trillion" is $1.5–2.5T and "~$4.4T" $4.312–4.488T: 1.5 / 4.488 = 33.4% and 2.5 / 4.312 = 58.0%, a range wider than a quarter of its middle
-    expect(text("crypto-cap-pct-gmteight")).toBe("A loss of $2T is 45.5% of about $4.4T. The rounding of the figures it is built from allows anything from a fall of 33% to 58%, too wide to confirm or refute “–~48%” in Gate's Crushes post.");
+    expect(text("crypto-cap-pct-gmteight")).toBe("A loss of $2 trillion is 45.5% of about $4.4 trillion. The rounding of the figures it is built from allows anything from a fall of 33% to 58%, too wide to confirm or refute “–~48%” in Gate's Crushes post.");
     // 175 / 119.5 − 1 = 46.4% and 185 / 119.5 − 1 = 54.8%: "55%+" (54.5% with its hedge) is reached by 0.3 of the 8.4 points
-    expect(text("alphabet-capex-over-estimates")).toBe("$119.5B to $175B–$185B is a rise of 46.4% to 54.8%: only the edge of that range reaches “55%+” in Gate's Crushes post. The outside figure it rests on is a single aggregator's (Cointeeth news flash), enough to question the figure but not to call it misleading.");
+    expect(text("alphabet-capex-over-estimates")).toBe("$119.5 billion to between $175 billion and $185 billion is a rise of 46.4% to 54.8%: only the edge of that range reaches “55%+” in Gate's Crushes post. The outside figure it rests on is a single aggregator's (Cointeeth news flash), enough to question the figure but not to call it misleading.");
     // 23 / 100 = 0.23 yuan per Taiwan dollar, against 0.21–0.26
     expect(text("fx-cny-twd-jay-chou")).toBe("23 million yuan for NT$100 million is 0.23 yuan per Taiwan dollar, which matches an outside estimate of 0.21 to 0.26 yuan per Taiwan dollar.");
     // Ether −36% YTD, Bitcoin −27% YTD
     expect(text("ether-worse-than-bitcoin-ytd")).toBe("Ether fell 36%, more than Bitcoin's 27%, as GMT Eight says.");
     // "below $60,000" as printed excludes the body's $60,000: a restatement once rounding is allowed (accurate, rounded)
-    expect(text("tradingkey-summary-btc-low")).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000” once their rounding and hedges are allowed.");
+    expect(text("tradingkey-summary-btc-low")).toBe("In TradingKey, the summary's “below $60,000” restates the body's “$60,000” once both figures' rounding and the “below” are allowed.");
     expect(text("nakamoto-lead-vs-heading-half")).toBe("In Nakamoto, the heading's “cut in half” restates the lead's “nearly half”.");
     // Gate's 5–7 Feb rebound against its 8 Feb level; Gate's February correlation against CoinDesk's dated readings
     expect(text("btc-rebound-gate-levels")).toMatch(/, but “over 10%” in Gate's Risk-off post refers to another day, so the two cannot be compared: /);

@@ -85,7 +85,7 @@ describe("publishableFindings on the ledger", () => {
     const a = loadAnalysis();
     const check = publishableFindings({ ...a, independent: a.independent.filter((r) => r.claim !== "gmteight-002") })[0];
     expect(check.id).toBe("check:layoffs-17-year-peak-all-months");
-    expect(check.caveat).toBe("Sets the article's own figures, with every rounding and hedge allowed, against IndustryWeek (an aggregator) and TalkMarkets (a primary source).");
+    expect(check.caveat).toBe("Sets the article's own figures against IndustryWeek (an aggregator) and TalkMarkets (a primary source), once each is read as the round or approximate figure it is.");
     // nakamoto-028: decided by Bitcoin eNews (aggregator); Bloomberg via Moneycontrol (wire) and The Deep Dive also disagree
     expect(fs.find((f) => f.id === "independent:nakamoto-028")!.caveat).toMatch(/^The deciding source is an aggregator, not a wire or primary source; 2 other sources also disagree, among them Bloomberg via Moneycontrol \(a wire report\)\./);
   });
