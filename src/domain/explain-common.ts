@@ -138,6 +138,7 @@ export function hedgeWords(hedge: string | undefined): string[] {
  * @example allowanceWords([{ hedge: "more than" }, { hedge: "" }], "allowing") // => "allowing for both figures' rounding and the “more than”"
  * @example allowanceWords([{}, {}, { hedge: "~" }]) // => "once every figure's rounding and the “~” are allowed"
  * @example allowanceWords([{ hedge: "" }, { hedge: "near", owner: "CryptoVot" }]) // => "once both figures' rounding and CryptoVot's “near” are allowed"
+ * @example allowanceWords([{ hedge: "almost" }, { hedge: "roughly" }]) // => "once both figures' rounding, the “almost” and the “roughly” are allowed"
  * @example allowanceWords([]) // => "once each is read as the round or approximate figure it is"
  * @example allowanceWords([], "allowing") // => "reading each as the round or approximate figure it is"
  * @example allowanceWords([], "read") // => "each read as the round or approximate figure it is"
@@ -155,11 +156,12 @@ export function allowanceWords(figures: readonly { hedge?: string; owner?: strin
     const owners = figures.filter((f) => hedgeWords(f.hedge).includes(w)).map((f) => f.owner);
     return owners.every((o) => o !== undefined && o === owners[0]) ? owners[0] : undefined;
   };
-  const plain = words.filter((w) => ownerOf(w) === undefined).map(quoted);
+  const plain = words.filter((w) => ownerOf(w) === undefined).map((w) => `${n === 1 ? "its" : "the"} ${quoted(w)}`);
   const named = words.filter((w) => ownerOf(w) !== undefined).map((w) => `${possessive(ownerOf(w)!)} ${quoted(w)}`);
-  const said = [...(plain.length > 0 ? [`${n === 1 ? "its" : "the"} ${plain.join(" and ")}`] : []), ...named];
+  const said = [...plain, ...named];
   const whose = n === 1 ? "its" : n === 2 ? "both figures'" : "every figure's";
-  const noun = [`${whose} rounding`, ...said].join(" and ");
+  // one "and": "both figures' rounding, the “almost” and the “roughly”"
+  const noun = listWords([`${whose} rounding`, ...said]);
   return form === "once" ? `once ${noun} ${said.length > 0 ? "are" : "is"} allowed` : `allowing for ${noun}`;
 }
 

@@ -391,12 +391,12 @@ describe("allowanceWords: what reading a figure as round or approximate allows f
   });
   it("says the words of several figures once, and reads many different words as a whole", () => {
     expect(allowanceWords([{ hedge: "nearly" }, { hedge: "nearly" }])).toBe("once both figures' rounding and the “nearly” are allowed");
-    expect(allowanceWords([{ hedge: "~" }, { hedge: "near" }, {}])).toBe("once every figure's rounding and the “~” and “near” are allowed");
+    expect(allowanceWords([{ hedge: "~" }, { hedge: "near" }, {}])).toBe("once every figure's rounding, the “~” and the “near” are allowed");
     expect(allowanceWords([{ hedge: "~" }, { hedge: "sub-" }, { hedge: "below" }])).toBe("once each is read as the round or approximate figure it is");
     expect(allowanceWords([{ hedge: "~" }, { hedge: "sub-" }, { hedge: "below" }], "allowing")).toBe("reading each as the round or approximate figure it is");
   });
   it("gives a word the sentence does not show with the name of whose it is", () => {
-    expect(allowanceWords([{ hedge: "almost" }, { hedge: "near", owner: "CryptoVot" }])).toBe("once both figures' rounding and the “almost” and CryptoVot's “near” are allowed");
+    expect(allowanceWords([{ hedge: "almost" }, { hedge: "near", owner: "CryptoVot" }])).toBe("once both figures' rounding, the “almost” and CryptoVot's “near” are allowed");
   });
 });
 

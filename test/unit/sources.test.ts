@@ -166,7 +166,7 @@ describe("a figure a source prints only in words is rated and explained as print
   it("Nakamoto's 'almost double' meets 'roughly double' only once their 'almost' and 'roughly' are allowed: accurate, rounded", () => {
     // "almost double" as printed = [90, 100): 100 is not in it; with rounding [90, 110) holds it
     expect(get("nakamoto-036")).toMatchObject({ verdict: "confirmed_within_rounding", best_source: "r165", rating: "accurate_rounded" });
-    expect(get("nakamoto-036").explanation).toBe("Nakamoto says “almost double”; Karachi Chronicle reports “roughly double” (2026), which agrees once both figures' rounding and the “almost” and “roughly” are allowed.");
+    expect(get("nakamoto-036").explanation).toBe("Nakamoto says “almost double”; Karachi Chronicle reports “roughly double” (2026), which agrees once both figures' rounding, the “almost” and the “roughly” are allowed.");
   });
 
   it("Nakamoto's 'since March 2020' against AP's (via Ground News) 'since March 2020': accurate", () => {
