@@ -56,7 +56,12 @@ const SCALE_WORDS: Readonly<Record<string, string>> = { M: " million", B: " bill
  * @example proseAmount(-45.5, "pct") // => "−45.5%"
  */
 export function proseAmount(x: number, unit: string, digits: Digits = "printed"): string {
-  return formatAmount(x, unit, digits).replace(/^(\u2212?\$[\d.,]+)([MBT])$/, (_, n: string, scale: string) => `${n}${SCALE_WORDS[scale]}`);
+  return scaleInWords(formatAmount(x, unit, digits));
+}
+
+/** Every dollar amount's scale letter in words: "$175B–$185B" -> "$175 billion–$185 billion". */
+function scaleInWords(text: string): string {
+  return text.replace(/(\$[\d.,]+)([MBT])(?!\w)/g, (_, n: string, scale: string) => `${n}${SCALE_WORDS[scale]}`);
 }
 
 /**
@@ -74,7 +79,7 @@ export function proseRange(iv: Interval, unit: string, digits: Digits = "printed
   const f = (x: number) => proseAmount(x, unit, digits);
   const two = Number.isFinite(iv.low) && Number.isFinite(iv.high) && iv.low >= 0 && f(iv.low) !== f(iv.high);
   if (two && MONEY.test(unit)) return join === "between" ? `between ${f(iv.low)} and ${f(iv.high)}` : `${f(iv.low)} to ${f(iv.high)}`;
-  return rangeWords(iv, unit, digits).replace(/(\$[\d.,]+)([MBT])(?![\w])/g, (_, n: string, scale: string) => `${n}${SCALE_WORDS[scale]}`);
+  return scaleInWords(rangeWords(iv, unit, digits));
 }
 
 /**

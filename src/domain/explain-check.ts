@@ -123,7 +123,9 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   const article = first ? articleName(ctx, first.article) : "the article";
   // a target from data/independent.csv (ref=r045, or ref=r144:241749@2009-01 for another number of its quote)
   const refToken = check?.params?.ref;
-  const refRow = refToken ? ctx.rows?.find((r) => r.id === refToken.split(":")[0]) : undefined;
+  // a row of data/independent.csv by its id, or by a token that names another number of its quote ("r144:241749@2009-01")
+  const rowOf = (token: string) => ctx.rows?.find((r) => r.id === token.split(":")[0]);
+  const refRow = refToken ? rowOf(refToken) : undefined;
   const refFigure = refRow && v.reference ? (refToken!.includes(":") ? plainRange(v.reference.low, v.reference.high, v.reference.unit) : sourceFigure(refRow)) : null;
   const refWords = refRow && refFigure ? ownedFigure(outletName(refRow), refFigure) : null;
   // a fixed target: an outside estimate (expected=), the 100% probabilities add up to, or a stated value
@@ -167,9 +169,9 @@ export function rateCheck<T extends Pick<CheckVerdict, "id" | "verdict" | "reaso
   if (grazing) rating = "misleading";
   // outside figures the arithmetic reads (not the target): the one that dates a weekday is said with it
   const inputs = (v.sources ?? []).filter((id) => id.split(":")[0] !== refToken?.split(":")[0] && !id.includes(":"));
-  const named = inputs.map((id) => ctx.rows?.find((r) => r.id === id)).filter((r): r is IndependentRow => r !== undefined);
+  const named = inputs.map(rowOf).filter((r): r is IndependentRow => r !== undefined);
   // rule 8: outside figures that are one aggregator's question the article's figures, they do not correct them
-  const outsideRows = [...(refRow ? [refRow] : []), ...(v.sources ?? []).map((id) => ctx.rows?.find((r) => r.id === id.split(":")[0])).filter((r): r is IndependentRow => r !== undefined)];
+  const outsideRows = [refRow, ...(v.sources ?? []).map(rowOf)].filter((r): r is IndependentRow => r !== undefined);
   const lone = (rating === "inaccurate" || rating === "misleading") && outsideRows.length > 0 && !corroboratedDissent(outsideRows.map((r) => ({ relation: "disagrees", tier: r.tier, origin: r.origin })));
   if (lone) rating = "unverifiable";
   const dater = bare ? named.find((r) => r.id === check?.params?.date) : undefined;

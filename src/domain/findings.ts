@@ -11,6 +11,7 @@ import type { Analysis } from "./analysis";
 import type { CheckVerdict } from "./checks";
 import { articleName, claimFigure } from "./explain";
 import { allowanceWords } from "./explain-common";
+import { outletName } from "./explain-phrases";
 import { RATINGS, ratingLabel, type Rating } from "./ratings";
 import type { Claim } from "../data/types";
 import { quantityWords, termWords } from "./wording";
@@ -106,7 +107,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const caveat =
       r.rating === "misleading"
         ? "The article's number matches another measure or day, so the error may be one of labelling rather than of fact."
-        : `${best?.tier === "aggregator" ? "The deciding source is an aggregator, not a wire or primary source" : "The deciding source is a wire or primary report"}${others > 0 ? `; ${others} other source${others === 1 ? " also disagrees" : "s also disagree"}${strong ? `, among them ${strong.outlet.split(" (")[0]} (${TIER_WORDS[strong.tier]})` : ""}` : ""}${origin ? `. The article's figure traces to ${origin.name}, which restatements repeat; they are not independent evidence for it` : ""}.`;
+        : `${best?.tier === "aggregator" ? "The deciding source is an aggregator, not a wire or primary source" : "The deciding source is a wire or primary report"}${others > 0 ? `; ${others} other source${others === 1 ? " also disagrees" : "s also disagree"}${strong ? `, among them ${outletName(strong)} (${TIER_WORDS[strong.tier]})` : ""}` : ""}${origin ? `. The article's figure traces to ${origin.name}, which restatements repeat; they are not independent evidence for it` : ""}.`;
     push({ id: `independent:${c.id}`, rating: r.rating, title: `${articleName(ctx, c.article)} on ${meaning("subject", c.subject)}: ${claimFigure(c)}`, articles: [c.article], quote: c.quote, evidence: r.explanation, caveat, relativeGap: r.relative_gap ?? 0, centrality: central(c) }, [c]);
   }
   // a check is titled like a figure: the article and what it is about, then the figure it tests
@@ -126,7 +127,7 @@ export function publishableFindings(analysis: Pick<Analysis, "ledger" | "verdict
     const refs = ((v as { sources?: string[] }).sources ?? []).map((id) => analysis.independentRows.find((r) => r.id === id.split(":")[0])).filter((r) => r !== undefined);
     const caveat =
       refs.length > 0
-        ? `Sets the article's own figures against ${[...new Set(refs.map((r) => `${r!.outlet.split(" (")[0]} (${TIER_WORDS[r!.tier]})`))].join(" and ")}, ${allowanceWords([])}.`
+        ? `Sets the article's own figures against ${[...new Set(refs.map((r) => `${outletName(r!)} (${TIER_WORDS[r!.tier]})`))].join(" and ")}, ${allowanceWords([])}.`
         : `Uses only the articles' own figures, ${allowanceWords([])}.`;
     push(
       { id: `check:${v.id}`, rating: v.rating, title: checkTitle(v, cs), articles: [...new Set(cs.map((c) => c.article))], quote: testedQuote(v, cs), evidence: v.explanation, caveat, relativeGap: mag > 0 && v.gap !== null ? v.gap / mag : 0, centrality: Math.max(...cs.map(central)) },

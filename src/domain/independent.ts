@@ -242,8 +242,8 @@ export function independentVerdict(claim: VerdictClaim, sources: readonly Indepe
   const insidePrinted = bestReadings !== null && isWithin(bestReadings.nominal, claimReadings.nominal);
   const sourcesOut = [...listed.values()];
   // the other measure the figure fits, as the most authoritative report of it says it (AP before an aggregator)
-  const fits = sourcesOut.filter((s) => s.relation === "context" && /^another (window|date|instrument)/.test(s.why) && !ownOrigins.includes(s.origin) && contextAgrees(linked.find((r) => r.id === s.id)!, claim, claimReadings.effective));
-  const otherMeasure = verdict === "disputed" ? ([...fits].sort((a, b) => tierRank(b.tier) - tierRank(a.tier))[0] ?? null) : null;
+  const fits = (s: SourceComparison) => s.relation === "context" && /^another (window|date|instrument)/.test(s.why) && !ownOrigins.includes(s.origin) && contextAgrees(linked.find((r) => r.id === s.id)!, claim, claimReadings.effective);
+  const otherMeasure = verdict === "disputed" ? (sourcesOut.filter(fits).sort((a, b) => tierRank(b.tier) - tierRank(a.tier))[0] ?? null) : null;
   const reason = verdictReason(claim, claimReadings, claimIv.garbled, { verdict, best, brackets: dissentBrackets(weighed) }, sourcesOut, new Map(deciding.map((c) => [c.row.id, c.r])));
   return {
     claim: claim.id,
